@@ -1,0 +1,101 @@
+package io.htmllake.jobs;
+
+import io.htmllake.schemas.TableSchema;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** Command line of parse-pages: parses flags into {@link ParsePagesOptions}, runs, maps the outcome to an exit code. */
+@Command(name = ParsePagesJob.NAME, mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+    description = "Parse a raw partition (<raw-uri>/dt=<date>/**) into the pages, links and quarantine tables.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:done", "1:anything else", "2:bad arguments or configuration",
+        "3:quality gate failed (quarantine ratio, zero pages)", "4:input partition missing or empty (unless --allow-empty)"})
+public final class ParsePagesCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--input", required = true, paramLabel = "<raw-uri>",
+      description = "Raw zone root (s3://, s3a:// or a local path); the run reads <raw-uri>/dt=<date>/ recursively.")
+  String input;
+
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = Converters.Date.class,
+      description = "Date partition to read and write.")
+  LocalDate date;
+
+  @Option(names = "--output", required = true, paramLabel = "<lake-uri>",
+      description = "Curated zone root; tables go to <lake-uri>/<table>/dt=<date>/.")
+  String output;
+
+  @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|json", converter = Converters.Format.class,
+      description = "Table format (default: ${DEFAULT-VALUE}).")
+  TableFormat format;
+
+  @Option(names = "--tables", defaultValue = "pages,links,quarantine", paramLabel = "<t1,t2>",
+      description = "Tables to write (default: ${DEFAULT-VALUE}); quarantine is always written.")
+  String tables;
+
+  @Option(names = "--max-page-bytes", defaultValue = "10m", paramLabel = "<size>", converter = Converters.ByteSize.class,
+      description = "Decompressed bytes kept per page; longer pages are truncated and flagged (default: ${DEFAULT-VALUE}).")
+  long maxPageBytes;
+
+  @Option(names = "--max-quarantine-ratio", defaultValue = "0.05", paramLabel = "<ratio>", converter = Converters.Ratio.class,
+      description = "Fail the run (exit 3) when quarantine / (pages + quarantine) is above this (default: ${DEFAULT-VALUE}).")
+  double maxQuarantineRatio;
+
+  @Option(names = "--allow-empty", description = "A missing or empty input partition is not an error: empty tables are written.")
+  boolean allowEmpty;
+
+  ParsePagesOptions options() {
+    List<TableSchema> tableList;
+    try {
+      tableList = Converters.tables(tables);
+    } catch (TypeConversionException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--tables': " + e.getMessage());
+    }
+    if (format == TableFormat.DELTA) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': delta is not available yet, use parquet or json");
+    }
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    return new ParsePagesOptions(input, date, output, format, tableList, maxPageBytes, maxQuarantineRatio, allowEmpty, args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ParsePagesOptions options = options();
+    RunResult result;
+    try (SparkSessions.Owned spark = SparkSessions.open(ParsePagesJob.NAME)) {
+      result = ParsePagesJob.run(spark.session(), options);
+    }
+    printSummary(options, result);
+    if (!result.passed()) {
+      result.failures().forEach(spec.commandLine().getErr()::println);
+      spec.commandLine().getErr().flush();
+      return ExitCode.QUALITY_GATE.code();
+    }
+    return ExitCode.OK.code();
+  }
+
+  private void printSummary(ParsePagesOptions options, RunResult result) {
+    var out = spec.commandLine().getOut();
+    ParsePagesJob.Counts c = result.counts();
+    out.printf("%s %s: %d records read = %d pages + %d quarantined + %d skipped %s%n", ParsePagesJob.NAME, options.date(),
+        c.read(), c.pages(), c.quarantined(), c.skipped(), c.skippedByKind());
+    for (Map.Entry<String, Long> e : result.rowsWritten().entrySet()) {
+      out.printf("  %-12s %8d rows  %s%n", e.getKey(), e.getValue(), result.locations().get(e.getKey()));
+    }
+    if (!c.quarantineByReason().isEmpty()) {
+      out.printf("  quarantine by reason: %s%n", c.quarantineByReason());
+    }
+    out.printf("  manifest: %s%n", result.manifestPath());
+    out.flush();
+  }
+}

@@ -1,0 +1,44 @@
+package io.htmllake.jobs;
+
+import io.htmllake.schemas.TableSchema;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a parse-pages run needs, parsed and validated. Immutable and serialisable, so the
+ * values executors need travel with the closure instead of living in driver-side statics.
+ */
+public record ParsePagesOptions(
+    String input,
+    LocalDate date,
+    String output,
+    TableFormat format,
+    List<TableSchema> tables,
+    long maxPageBytes,
+    double maxQuarantineRatio,
+    boolean allowEmpty,
+    List<String> arguments) implements Serializable {
+
+  public static final long DEFAULT_MAX_PAGE_BYTES = 10L << 20;
+  public static final double DEFAULT_MAX_QUARANTINE_RATIO = 0.05;
+
+  public ParsePagesOptions {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(format, "format");
+    tables = List.copyOf(tables);
+    arguments = List.copyOf(arguments);
+  }
+
+  /** The raw partition this run reads. */
+  public String inputPartition() {
+    return Paths.join(input, "dt=" + date);
+  }
+
+  public boolean writes(TableSchema table) {
+    return tables.contains(table);
+  }
+}

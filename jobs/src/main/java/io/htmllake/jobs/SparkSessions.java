@@ -1,0 +1,32 @@
+package io.htmllake.jobs;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the session a job runs in. Never sets the master: spark-submit (or bin/htmllake, through
+ * the spark.master system property) decides where it runs.
+ */
+final class SparkSessions {
+
+  private SparkSessions() {}
+
+  /** A session the caller owns, and whether the caller created it (and so must stop it). */
+  record Owned(SparkSession session, boolean created) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (created) {
+        session.stop();
+      }
+    }
+  }
+
+  static Owned open(String job) {
+    boolean existed = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+    SparkSession session = SparkSession.builder()
+        .appName("htmllake " + job)
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        .getOrCreate();
+    return new Owned(session, !existed);
+  }
+}

@@ -1,0 +1,123 @@
+package io.htmllake.parsers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Author and publication time from the many places pages put them. */
+final class Metadata {
+
+  private static final List<String> AUTHOR_META = List.of("author", "article:author", "byl", "dc.creator", "parsely-author",
+      "sailthru.author", "cxenseparse:author");
+  private static final List<String> DATE_META = List.of("article:published_time", "og:published_time", "datepublished",
+      "publishdate", "pubdate", "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
+      "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime");
+  private static final DateTimeFormatter OFFSET_NO_COLON = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter SPACE_SEPARATED = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME)
+      .optionalStart().appendOffsetId().optionalEnd().parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
+      .toFormatter(Locale.ROOT);
+
+  private Metadata() {}
+
+  static String author(Document doc, Map<String, String> og) {
+    for (String name : AUTHOR_META) {
+      String value = PageParser.metaContent(doc, "name", name);
+      if (value == null) {
+        value = PageParser.metaContent(doc, "property", name);
+      }
+      if (value != null && !looksLikeUrl(value)) {
+        return value;
+      }
+    }
+    for (String selector : List.of("[itemprop=author] [itemprop=name]", "[itemprop=author]", "[rel=author]",
+        ".byline .author", ".byline", ".author-name", ".author")) {
+      Element element = doc.selectFirst(selector);
+      String text = PageParser.elementText(element);
+      if (text != null && text.length() <= 200) {
+        return text.replaceFirst("(?i)^by\\s+", "");
+      }
+    }
+    return null;
+  }
+
+  static Instant publishedTime(Document doc, Map<String, String> og) {
+    for (String name : DATE_META) {
+      String value = og.get(name);
+      if (value == null) {
+        value = PageParser.metaContent(doc, "property", name);
+      }
+      if (value == null) {
+        value = PageParser.metaContent(doc, "name", name);
+      }
+      if (value == null) {
+        value = PageParser.metaContent(doc, "itemprop", name);
+      }
+      Instant instant = parseInstant(value);
+      if (instant != null) {
+        return instant;
+      }
+    }
+    for (Element time : doc.select("[itemprop=datePublished], time[pubdate], article time[datetime], time[datetime]")) {
+      String value = time.hasAttr("datetime") ? time.attr("datetime") : time.hasAttr("content") ? time.attr("content") : time.text();
+      Instant instant = parseInstant(value);
+      if (instant != null) {
+        return instant;
+      }
+    }
+    return null;
+  }
+
+  /** Parses the ISO-8601 shapes pages use; a date alone means midnight UTC, no offset means UTC. */
+  static Instant parseInstant(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.isEmpty() || v.length() > 40) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(v, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException ignored) {
+      // try the next shape
+    }
+    try {
+      return OffsetDateTime.parse(v, OFFSET_NO_COLON).toInstant();
+    } catch (DateTimeParseException ignored) {
+      // try the next shape
+    }
+    try {
+      return LocalDateTime.parse(v, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException ignored) {
+      // try the next shape
+    }
+    try {
+      return OffsetDateTime.parse(v, SPACE_SEPARATED).toInstant();
+    } catch (DateTimeParseException ignored) {
+      // try the next shape
+    }
+    try {
+      return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v, DateTimeFormatter.ISO_LOCAL_DATE)
+          .atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException ignored) {
+      return null;
+    }
+  }
+
+  private static boolean looksLikeUrl(String value) {
+    return value.startsWith("http://") || value.startsWith("https://");
+  }
+}

@@ -1,0 +1,189 @@
+package io.htmllake.parsers;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * Turns one {@link RawRecord} into a {@link ParsedPage}, or a {@link Quarantine} entry when the
+ * bytes are not HTML. Never throws for any input bytes. Not thread-safe in spirit (create one per
+ * task); it holds only a reusable digest.
+ */
+public final class PageParser {
+
+  private final MessageDigest sha256;
+
+  public PageParser() {
+    try {
+      this.sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot create page parser: the JVM has no SHA-256", e);
+    }
+  }
+
+  public RecordOutcome parse(RawRecord record) {
+    byte[] bytes = record.payload();
+    String notHtml = PayloadSniffer.whyNotHtml(bytes);
+    if (notHtml != null) {
+      String reason = bytes.length == 0 || notHtml.equals(PayloadSniffer.BLANK) ? "empty" : "not_html";
+      return Quarantine.of(record, Quarantine.Stage.PARSE, reason, notHtml);
+    }
+    try {
+      return parseHtml(record);
+    } catch (RuntimeException | StackOverflowError e) {
+      return Quarantine.of(record, Quarantine.Stage.PARSE, "parser_error", e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private ParsedPage parseHtml(RawRecord record) {
+    byte[] bytes = record.payload();
+    FetchMetadata meta = record.metadata();
+    CharsetResolver.Resolution charset = CharsetResolver.resolve(bytes, meta.header("content-type"));
+    String html = CharsetResolver.decode(bytes, charset);
+
+    String url = meta.url();
+    String baseUri = url == null ? "" : url;
+    Document doc = Jsoup.parse(html, baseUri, Parser.htmlParser());
+    Element body = doc.body();
+
+    Map<String, String> og = socialProperties(doc);
+    String title = firstNonBlank(doc.title(), og.get("og:title"), og.get("twitter:title"));
+    String description = firstNonBlank(metaContent(doc, "name", "description"), og.get("og:description"),
+        og.get("twitter:description"));
+    String robots = lower(metaContent(doc, "name", "robots"));
+    String host = Urls.host(url);
+    String domain = Urls.registeredDomain(host);
+
+    List<Link> links = LinkExtractor.extract(doc, domain, robots != null && robots.contains("nofollow"));
+    String mainText = TextExtractor.mainText(body);
+
+    return new ParsedPage(
+        pageId(record),
+        url,
+        host,
+        domain,
+        meta.fetchTime(),
+        meta.httpStatus(),
+        meta.mimeType(),
+        charset.charset().name(),
+        charset.source(),
+        bytes.length,
+        hex(sha256.digest(bytes)),
+        record.truncated(),
+        title,
+        description,
+        canonical(doc),
+        language(doc),
+        robots,
+        elementText(doc.selectFirst("h1")),
+        Metadata.author(doc, og),
+        Metadata.publishedTime(doc, og),
+        og,
+        TextExtractor.visibleText(body),
+        mainText,
+        TextExtractor.wordCount(mainText),
+        links,
+        record.sourceUri(),
+        record.sourceOffset(),
+        ParserVersion.VALUE);
+  }
+
+  /** SHA-256 of url + fetch time (or of source uri + offset when the url is unknown), first 128 bits, hex. */
+  public String pageId(RawRecord record) {
+    FetchMetadata meta = record.metadata();
+    String key = meta.url() != null
+        ? "url\u0000" + meta.url() + "\u0000" + (meta.fetchTime() == null ? "" : meta.fetchTime().toString())
+        : "src\u0000" + record.sourceUri() + "\u0000" + record.sourceOffset();
+    byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 16);
+  }
+
+  private static String hex(byte[] digest) {
+    return HexFormat.of().formatHex(digest);
+  }
+
+  private static Map<String, String> socialProperties(Document doc) {
+    Map<String, String> props = new LinkedHashMap<>();
+    for (Element meta : doc.select("meta[property], meta[name]")) {
+      String key = meta.hasAttr("property") ? meta.attr("property") : meta.attr("name");
+      key = key.trim().toLowerCase(Locale.ROOT);
+      if (key.startsWith("og:") || key.startsWith("twitter:") || key.startsWith("article:")) {
+        String value = TextExtractor.squash(meta.attr("content"));
+        if (value != null) {
+          props.putIfAbsent(key, value);
+        }
+      }
+    }
+    return props;
+  }
+
+  static String metaContent(Document doc, String attr, String name) {
+    for (Element meta : doc.select("meta[" + attr + "]")) {
+      if (meta.attr(attr).trim().equalsIgnoreCase(name)) {
+        String value = TextExtractor.squash(meta.attr("content"));
+        if (value != null) {
+          return value;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String canonical(Document doc) {
+    for (Element link : doc.select("link[rel][href]")) {
+      for (String rel : link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
+        if (rel.equals("canonical")) {
+          String abs = link.absUrl("href");
+          String normalized = Urls.normalize(abs.isEmpty() ? link.attr("href") : abs);
+          if (normalized != null) {
+            return normalized;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String language(Document doc) {
+    Element html = doc.selectFirst("html");
+    String lang = html == null ? null : TextExtractor.squash(html.attr("lang"));
+    if (lang == null && html != null) {
+      lang = TextExtractor.squash(html.attr("xml:lang"));
+    }
+    if (lang == null) {
+      lang = metaContent(doc, "http-equiv", "content-language");
+    }
+    if (lang == null) {
+      return null;
+    }
+    lang = lang.split("[,;\\s]")[0].replace('_', '-').toLowerCase(Locale.ROOT);
+    return lang.matches("[a-z]{2,3}(-[a-z0-9]{1,8})*") ? lang : null;
+  }
+
+  static String elementText(Element element) {
+    return element == null ? null : TextExtractor.squash(element.text());
+  }
+
+  static String firstNonBlank(String... values) {
+    for (String value : values) {
+      String squashed = TextExtractor.squash(value);
+      if (squashed != null) {
+        return squashed;
+      }
+    }
+    return null;
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+}
