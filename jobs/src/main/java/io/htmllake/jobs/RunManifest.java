@@ -64,6 +64,7 @@ final class RunManifest {
   void write(Configuration conf, String uri) throws IOException {
     Path path = new Path(uri);
     FileSystem fs = path.getFileSystem(conf);
+    fs.setWriteChecksum(false); // no .crc sidecar files on local file systems
     try (OutputStream out = fs.create(path, true)) {
       out.write(toJson().getBytes(StandardCharsets.UTF_8));
     }

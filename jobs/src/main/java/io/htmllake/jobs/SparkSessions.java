@@ -21,12 +21,15 @@ final class SparkSessions {
   }
 
   static Owned open(String job) {
-    boolean existed = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+    scala.Option<SparkSession> existing = SparkSession.getActiveSession().orElse(SparkSession::getDefaultSession);
+    if (existing.isDefined()) {
+      return new Owned(existing.get(), false); // e.g. the demo, or tests: the owner stops it
+    }
     SparkSession session = SparkSession.builder()
         .appName("htmllake " + job)
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
         .getOrCreate();
-    return new Owned(session, !existed);
+    return new Owned(session, true);
   }
 }

@@ -1,9 +1,6 @@
 package io.htmllake.parsers;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -141,28 +138,57 @@ public final class CharsetResolver {
     return false;
   }
 
-  static boolean isValidUtf8(byte[] bytes) {
-    // A payload cut at the byte limit may end inside a sequence: leave an incomplete tail out.
-    int end = bytes.length;
-    for (int i = 1; i <= Math.min(3, bytes.length); i++) {
-      int b = bytes[end - i] & 0xFF;
-      if ((b & 0xC0) == 0x80) {
+  /**
+   * Strict UTF-8 validation (no overlong forms, surrogates or code points above U+10FFFF), with a
+   * fast path for ASCII. An incomplete sequence at the very end is allowed: a payload cut at the
+   * byte limit may end inside one.
+   */
+  static boolean isValidUtf8(byte[] b) {
+    int i = 0;
+    int n = b.length;
+    while (i < n) {
+      int c = b[i];
+      if (c >= 0) {
+        i++;
         continue;
       }
-      int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-      if (need > i) {
-        end -= i;
+      c &= 0xFF;
+      int need;
+      int min;
+      if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        min = 0x80;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        min = 0x800;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        min = 0x10000;
+      } else {
+        return false;
       }
-      break;
+      if (i + need >= n) {
+        // Not enough bytes left: fine only if what is there is a valid prefix at the end.
+        for (int k = i + 1; k < n; k++) {
+          if ((b[k] & 0xC0) != 0x80) {
+            return false;
+          }
+        }
+        return true;
+      }
+      int cp = c & (0x3F >> need);
+      for (int k = 1; k <= need; k++) {
+        int cc = b[i + k] & 0xFF;
+        if ((cc & 0xC0) != 0x80) {
+          return false;
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+      }
+      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return false;
+      }
+      i += need + 1;
     }
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, 0, end));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
+    return true;
   }
 }

@@ -1,10 +1,12 @@
 package io.htmllake.parsers;
 
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -15,20 +17,21 @@ final class LinkExtractor {
 
   private LinkExtractor() {}
 
-  static List<Link> extract(Document doc, String pageDomain, boolean pageNofollow) {
-    List<Link> links = new ArrayList<>();
-    for (Element a : doc.select("a[href], area[href]")) {
-      String href = a.attr("href");
-      String abs = a.absUrl("href");
-      String dst = Urls.normalize(abs.isEmpty() ? href : abs);
+  static List<Link> extract(List<Element> anchors, String baseUri, String pageDomain, boolean pageNofollow) {
+    URL base = Urls.base(baseUri);
+    List<Link> links = new ArrayList<>(anchors.size());
+    Map<String, String> domains = new HashMap<>();
+    for (Element a : anchors) {
+      String dst = Urls.normalize(Urls.resolve(base, a.attr("href")));
       if (dst == null) {
         continue; // javascript:, mailto:, fragments, or relative with no known base
       }
-      String host = Urls.host(dst);
+      String host = Urls.hostOfNormalized(dst);
       String rel = TextExtractor.squash(a.attr("rel"));
       rel = rel == null ? null : rel.toLowerCase(Locale.ROOT);
       boolean nofollow = pageNofollow || hasToken(rel, "nofollow") || hasToken(rel, "ugc") || hasToken(rel, "sponsored");
-      Boolean internal = pageDomain == null ? null : Objects.equals(pageDomain, Urls.registeredDomain(host));
+      Boolean internal = pageDomain == null ? null
+          : Objects.equals(pageDomain, host == null ? null : domains.computeIfAbsent(host, Urls::registeredDomain));
       links.add(new Link(dst, host, anchorText(a), rel, nofollow, internal, links.size()));
     }
     return links;

@@ -11,8 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Author and publication time from the many places pages put them. */
@@ -32,19 +30,19 @@ final class Metadata {
 
   private Metadata() {}
 
-  static String author(Document doc, Map<String, String> og) {
+  static String author(DocumentScan scan) {
     for (String name : AUTHOR_META) {
-      String value = PageParser.metaContent(doc, "name", name);
-      if (value == null) {
-        value = PageParser.metaContent(doc, "property", name);
-      }
+      String value = scan.meta(name);
       if (value != null && !looksLikeUrl(value)) {
         return value;
       }
     }
-    for (String selector : List.of("[itemprop=author] [itemprop=name]", "[itemprop=author]", "[rel=author]",
-        ".byline .author", ".byline", ".author-name", ".author")) {
-      Element element = doc.selectFirst(selector);
+    Element itemprop = scan.itempropAuthor;
+    Element itempropName = itemprop == null ? null : itemprop.selectFirst("[itemprop=name]");
+    Element byline = scan.byline;
+    Element bylineAuthor = byline == null ? null : byline.selectFirst(".author");
+    for (Element element : new Element[] {itempropName, itemprop, scan.relAuthor, bylineAuthor, byline, scan.authorName,
+        scan.authorClass}) {
       String text = PageParser.elementText(element);
       if (text != null && text.length() <= 200) {
         return text.replaceFirst("(?i)^by\\s+", "");
@@ -53,24 +51,18 @@ final class Metadata {
     return null;
   }
 
-  static Instant publishedTime(Document doc, Map<String, String> og) {
+  static Instant publishedTime(DocumentScan scan) {
     for (String name : DATE_META) {
-      String value = og.get(name);
+      String value = scan.social.get(name);
       if (value == null) {
-        value = PageParser.metaContent(doc, "property", name);
-      }
-      if (value == null) {
-        value = PageParser.metaContent(doc, "name", name);
-      }
-      if (value == null) {
-        value = PageParser.metaContent(doc, "itemprop", name);
+        value = scan.meta(name);
       }
       Instant instant = parseInstant(value);
       if (instant != null) {
         return instant;
       }
     }
-    for (Element time : doc.select("[itemprop=datePublished], time[pubdate], article time[datetime], time[datetime]")) {
+    for (Element time : scan.dateElements) {
       String value = time.hasAttr("datetime") ? time.attr("datetime") : time.hasAttr("content") ? time.attr("content") : time.text();
       Instant instant = parseInstant(value);
       if (instant != null) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,17 +53,18 @@ public final class PageParser {
     String baseUri = url == null ? "" : url;
     Document doc = Jsoup.parse(html, baseUri, Parser.htmlParser());
     Element body = doc.body();
+    DocumentScan scan = DocumentScan.of(doc);
 
-    Map<String, String> og = socialProperties(doc);
+    Map<String, String> og = scan.social;
     String title = firstNonBlank(doc.title(), og.get("og:title"), og.get("twitter:title"));
-    String description = firstNonBlank(metaContent(doc, "name", "description"), og.get("og:description"),
+    String description = firstNonBlank(scan.metaName.get("description"), og.get("og:description"),
         og.get("twitter:description"));
-    String robots = lower(metaContent(doc, "name", "robots"));
+    String robots = lower(scan.metaName.get("robots"));
     String host = Urls.host(url);
     String domain = Urls.registeredDomain(host);
 
-    List<Link> links = LinkExtractor.extract(doc, domain, robots != null && robots.contains("nofollow"));
-    String mainText = TextExtractor.mainText(body);
+    List<Link> links = LinkExtractor.extract(scan.anchors, doc.baseUri(), domain, robots != null && robots.contains("nofollow"));
+    String mainText = TextExtractor.mainText(body, scan);
 
     return new ParsedPage(
         pageId(record),
@@ -81,12 +81,12 @@ public final class PageParser {
         record.truncated(),
         title,
         description,
-        canonical(doc),
-        language(doc),
+        canonical(scan),
+        language(doc, scan),
         robots,
-        elementText(doc.selectFirst("h1")),
-        Metadata.author(doc, og),
-        Metadata.publishedTime(doc, og),
+        elementText(scan.firstH1),
+        Metadata.author(scan),
+        Metadata.publishedTime(scan),
         og,
         TextExtractor.visibleText(body),
         mainText,
@@ -111,56 +111,25 @@ public final class PageParser {
     return HexFormat.of().formatHex(digest);
   }
 
-  private static Map<String, String> socialProperties(Document doc) {
-    Map<String, String> props = new LinkedHashMap<>();
-    for (Element meta : doc.select("meta[property], meta[name]")) {
-      String key = meta.hasAttr("property") ? meta.attr("property") : meta.attr("name");
-      key = key.trim().toLowerCase(Locale.ROOT);
-      if (key.startsWith("og:") || key.startsWith("twitter:") || key.startsWith("article:")) {
-        String value = TextExtractor.squash(meta.attr("content"));
-        if (value != null) {
-          props.putIfAbsent(key, value);
-        }
-      }
-    }
-    return props;
-  }
-
-  static String metaContent(Document doc, String attr, String name) {
-    for (Element meta : doc.select("meta[" + attr + "]")) {
-      if (meta.attr(attr).trim().equalsIgnoreCase(name)) {
-        String value = TextExtractor.squash(meta.attr("content"));
-        if (value != null) {
-          return value;
-        }
+  private static String canonical(DocumentScan scan) {
+    for (Element link : scan.canonicalLinks) {
+      String abs = link.absUrl("href");
+      String normalized = Urls.normalize(abs.isEmpty() ? link.attr("href") : abs);
+      if (normalized != null) {
+        return normalized;
       }
     }
     return null;
   }
 
-  private static String canonical(Document doc) {
-    for (Element link : doc.select("link[rel][href]")) {
-      for (String rel : link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
-        if (rel.equals("canonical")) {
-          String abs = link.absUrl("href");
-          String normalized = Urls.normalize(abs.isEmpty() ? link.attr("href") : abs);
-          if (normalized != null) {
-            return normalized;
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  private static String language(Document doc) {
-    Element html = doc.selectFirst("html");
+  private static String language(Document doc, DocumentScan scan) {
+    Element html = doc.firstElementChild();
     String lang = html == null ? null : TextExtractor.squash(html.attr("lang"));
     if (lang == null && html != null) {
       lang = TextExtractor.squash(html.attr("xml:lang"));
     }
     if (lang == null) {
-      lang = metaContent(doc, "http-equiv", "content-language");
+      lang = scan.metaHttpEquiv.get("content-language");
     }
     if (lang == null) {
       return null;

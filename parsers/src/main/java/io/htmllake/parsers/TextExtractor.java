@@ -40,10 +40,10 @@ final class TextExtractor {
    * {@code [role=main]}, else the body; in each case without navigation, headers, footers,
    * asides, forms and comment or share blocks.
    */
-  static String mainText(Element body) {
+  static String mainText(Element body, DocumentScan scan) {
     Element root = null;
     int best = 0;
-    for (Element article : body.getElementsByTag("article")) {
+    for (Element article : scan.articles) {
       int length = article.text().length();
       if (length > best) {
         best = length;
@@ -51,7 +51,7 @@ final class TextExtractor {
       }
     }
     if (root == null) {
-      root = body.selectFirst("main, [role=main]");
+      root = scan.main;
     }
     return collect(root == null ? body : root, true);
   }

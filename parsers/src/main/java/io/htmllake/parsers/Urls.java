@@ -2,7 +2,9 @@ package io.htmllake.parsers;
 
 import crawlercommons.domains.EffectiveTldFinder;
 import crawlercommons.filters.basic.BasicURLNormalizer;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.util.Locale;
 
 /**
@@ -32,10 +34,100 @@ public final class Urls {
     }
     try {
       String normalized = NORMALIZER.filter(trimmed);
-      return normalized == null || host(normalized) == null ? null : normalized;
+      return normalized == null || hostOfNormalized(normalized) == null ? null : normalized;
     } catch (RuntimeException e) {
       return null; // the normaliser throws on some hostile inputs; such a URL is not usable
     }
+  }
+
+  /**
+   * Parses a page's base URL once, so each of its links resolves against an already-parsed URL
+   * (jsoup's {@code absUrl} parses the base again, and runs two regexes, for every link).
+   *
+   * @return the base, or null when it is not an absolute URL
+   */
+  public static URL base(String baseUri) {
+    if (baseUri == null || baseUri.isEmpty()) {
+      return null;
+    }
+    try {
+      return new URL(stripControl(baseUri));
+    } catch (MalformedURLException e) {
+      return null;
+    }
+  }
+
+  /** Resolves an href against a base (which may be null) as browsers do, or returns null. */
+  public static String resolve(URL base, String href) {
+    String h = stripControl(href);
+    if (h.isEmpty()) {
+      return base == null ? null : base.toExternalForm();
+    }
+    try {
+      if (base == null) {
+        return new URL(h).toExternalForm();
+      }
+      if (h.startsWith("?")) {
+        // java.net.URL drops the base path for a query-only reference; browsers keep it.
+        String b = base.toExternalForm();
+        int cut = b.indexOf('?');
+        int hash = b.indexOf('#');
+        cut = cut >= 0 ? cut : hash >= 0 ? hash : b.length();
+        return b.substring(0, cut) + h;
+      }
+      return new URL(base, h).toExternalForm();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Removes ASCII tab and newline anywhere, and C0 controls and spaces at either end (WHATWG URL parsing). */
+  static String stripControl(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && s.charAt(start) <= ' ') {
+      start++;
+    }
+    while (end > start && s.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    boolean clean = true;
+    for (int i = start; i < end && clean; i++) {
+      char c = s.charAt(i);
+      clean = c != '\t' && c != '\n' && c != '\r';
+    }
+    if (clean) {
+      return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
+    StringBuilder out = new StringBuilder(end - start);
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c != '\t' && c != '\n' && c != '\r') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Host of a URL that {@link #normalize} produced (scheme://host[:port]/...), without parsing it
+   * again.
+   */
+  static String hostOfNormalized(String url) {
+    int start = url.indexOf("://") + 3;
+    int end = start;
+    while (end < url.length()) {
+      char c = url.charAt(end);
+      if (c == '/' || c == ':' || c == '?' || c == '#') {
+        break;
+      }
+      end++;
+    }
+    int at = url.lastIndexOf('@', end);
+    if (at >= start) {
+      return host(url);
+    }
+    return end > start ? url.substring(start, end) : null;
   }
 
   /** Lower-case host of a URL, or null. */

@@ -1,0 +1,146 @@
+package io.htmllake.parsers;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * One pass over a document's elements that gathers everything the page fields need (meta tags,
+ * canonical link, first h1, links, articles, dates, bylines). A jsoup {@code select} walks the whole
+ * tree each time; the parser needs about forty of them, so it asks this instead.
+ */
+final class DocumentScan {
+
+  /** Meta content by lower-case name, property, itemprop and http-equiv (first non-blank value wins). */
+  final Map<String, String> metaName = new HashMap<>();
+  final Map<String, String> metaProperty = new HashMap<>();
+  final Map<String, String> metaItemprop = new HashMap<>();
+  final Map<String, String> metaHttpEquiv = new HashMap<>();
+  /** og:, twitter: and article: properties in document order. */
+  final Map<String, String> social = new LinkedHashMap<>();
+  final List<Element> canonicalLinks = new ArrayList<>(1);
+  final List<Element> anchors = new ArrayList<>();
+  final List<Element> articles = new ArrayList<>(2);
+  /** {@code [itemprop=datePublished]} and {@code time} elements, in document order. */
+  final List<Element> dateElements = new ArrayList<>();
+  Element firstH1;
+  Element main;
+  Element itempropAuthor;
+  Element relAuthor;
+  Element byline;
+  Element authorName;
+  Element authorClass;
+
+  static DocumentScan of(Document doc) {
+    DocumentScan scan = new DocumentScan();
+    for (Element e : doc.getAllElements()) {
+      scan.visit(e);
+    }
+    return scan;
+  }
+
+  private void visit(Element e) {
+    switch (e.normalName()) {
+      case "meta" -> meta(e);
+      case "link" -> {
+        if (e.hasAttr("href") && hasToken(e.attr("rel"), "canonical")) {
+          canonicalLinks.add(e);
+        }
+      }
+      case "a", "area" -> {
+        if (e.hasAttr("href")) {
+          anchors.add(e);
+        }
+      }
+      case "h1" -> {
+        if (firstH1 == null) {
+          firstH1 = e;
+        }
+      }
+      case "article" -> articles.add(e);
+      case "main" -> {
+        if (main == null) {
+          main = e;
+        }
+      }
+      case "time" -> dateElements.add(e);
+      default -> { }
+    }
+    if (e.attributesSize() == 0) {
+      return;
+    }
+    String itemprop = e.attr("itemprop");
+    if (!itemprop.isEmpty()) {
+      if (itemprop.equalsIgnoreCase("datePublished") && !e.normalName().equals("time") && !e.normalName().equals("meta")) {
+        dateElements.add(e);
+      } else if (itempropAuthor == null && itemprop.equalsIgnoreCase("author")) {
+        itempropAuthor = e;
+      }
+    }
+    if (relAuthor == null && !e.normalName().equals("link") && hasToken(e.attr("rel"), "author")) {
+      relAuthor = e;
+    }
+    if (main == null && e.attr("role").equalsIgnoreCase("main")) {
+      main = e;
+    }
+    String classes = e.className();
+    if (!classes.isEmpty()) {
+      if (byline == null && e.hasClass("byline")) {
+        byline = e;
+      }
+      if (authorName == null && e.hasClass("author-name")) {
+        authorName = e;
+      }
+      if (authorClass == null && e.hasClass("author")) {
+        authorClass = e;
+      }
+    }
+  }
+
+  private void meta(Element e) {
+    String content = TextExtractor.squash(e.attr("content"));
+    if (content == null) {
+      return;
+    }
+    putKey(metaName, e.attr("name"), content);
+    putKey(metaProperty, e.attr("property"), content);
+    putKey(metaItemprop, e.attr("itemprop"), content);
+    putKey(metaHttpEquiv, e.attr("http-equiv"), content);
+    String key = (e.hasAttr("property") ? e.attr("property") : e.attr("name")).trim().toLowerCase(Locale.ROOT);
+    if (key.startsWith("og:") || key.startsWith("twitter:") || key.startsWith("article:")) {
+      social.putIfAbsent(key, content);
+    }
+  }
+
+  /** The first content of a meta tag with this name, then this property, then this itemprop (all lower case). */
+  String meta(String key) {
+    String value = metaName.get(key);
+    if (value == null) {
+      value = metaProperty.get(key);
+    }
+    return value != null ? value : metaItemprop.get(key);
+  }
+
+  private static void putKey(Map<String, String> map, String key, String content) {
+    if (!key.isEmpty()) {
+      map.putIfAbsent(key.trim().toLowerCase(Locale.ROOT), content);
+    }
+  }
+
+  static boolean hasToken(String attr, String token) {
+    if (attr.isEmpty()) {
+      return false;
+    }
+    for (String t : attr.trim().split("\\s+")) {
+      if (t.equalsIgnoreCase(token)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
