@@ -2,13 +2,16 @@ package io.htmllake.jobs;
 
 import io.htmllake.parsers.BoundedBytes;
 import io.htmllake.parsers.HtmlObjectReader;
-import io.htmllake.parsers.ObjectKind;
+import io.htmllake.parsers.JsonLinesReader;
+import io.htmllake.parsers.WarcRecordReader;
 import io.htmllake.parsers.PageParser;
 import io.htmllake.parsers.Quarantine;
 import io.htmllake.parsers.RawRecord;
 import io.htmllake.parsers.ReadItem;
 import io.htmllake.parsers.RecordOutcome;
 import io.htmllake.parsers.Skipped;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,12 +19,15 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * Executor side of parse-pages: reads the objects of one partition one at a time and yields one
@@ -47,15 +53,18 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
   @Override
   public Iterator<Row> call(Iterator<SourceObject> objects) {
     PageParser parser = new PageParser();
+    ObjectRecords records = new ObjectRecords();
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      task.addTaskCompletionListener((TaskCompletionListener) context -> records.close());
+    }
     return new Iterator<>() {
-      private Iterator<ReadItem> current = Collections.emptyIterator();
-
       @Override
       public boolean hasNext() {
-        while (!current.hasNext() && objects.hasNext()) {
-          current = read(objects.next()).iterator();
+        while (!records.hasNext() && objects.hasNext()) {
+          records.open(objects.next());
         }
-        return current.hasNext();
+        return records.hasNext();
       }
 
       @Override
@@ -63,7 +72,7 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        ReadItem item = current.next();
+        ReadItem item = records.next();
         RecordOutcome outcome;
         if (item instanceof RawRecord record) {
           parsedRecords.add(1);
@@ -76,17 +85,86 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
     };
   }
 
-  private List<ReadItem> read(SourceObject object) {
-    switch (object.kind()) {
-      case OTHER:
-        return List.of(new Skipped(object.uri(), "unsupported_object"));
-      case SIDECAR:
-        return List.of(new Skipped(object.uri(), "orphan_sidecar"));
-      case HTML:
-        break;
-      default:
-        throw new IllegalStateException("Cannot read " + object.uri() + ": unknown kind " + object.kind());
+  /** The records of the object being read; one open object at a time, closed when exhausted. */
+  private final class ObjectRecords implements Closeable {
+    private Iterator<ReadItem> items = Collections.emptyIterator();
+    private Closeable open;
+
+    void open(SourceObject object) {
+      close();
+      try {
+        items = read(object);
+      } catch (IOException e) {
+        items = List.<ReadItem>of(readError(object.uri(), e)).iterator();
+      }
     }
+
+    boolean hasNext() {
+      boolean more = items.hasNext();
+      if (!more) {
+        close();
+      }
+      return more;
+    }
+
+    ReadItem next() {
+      return items.next();
+    }
+
+    @Override
+    public void close() {
+      if (open != null) {
+        try {
+          open.close();
+        } catch (IOException e) {
+          // reading is over; a failing close loses nothing
+        }
+        open = null;
+      }
+    }
+
+    private Iterator<ReadItem> read(SourceObject object) throws IOException {
+      switch (object.kind()) {
+        case OTHER:
+          return List.<ReadItem>of(new Skipped(object.uri(), "unsupported_object")).iterator();
+        case SIDECAR:
+          return List.<ReadItem>of(new Skipped(object.uri(), "orphan_sidecar")).iterator();
+        case HTML:
+          return readHtml(object).iterator();
+        case WARC: {
+          WarcRecordReader reader = new WarcRecordReader(object.uri(), openStream(object.uri()), maxPageBytes);
+          open = reader;
+          return reader;
+        }
+        case JSONL: {
+          InputStream in = openStream(object.uri());
+          open = in;
+          JsonLinesReader reader = new JsonLinesReader(object.uri(), gunzipIfGzip(in), maxPageBytes);
+          open = reader;
+          return reader;
+        }
+        default:
+          throw new IllegalStateException("Cannot read " + object.uri() + ": unknown kind " + object.kind());
+      }
+    }
+  }
+
+  private InputStream openStream(String uri) throws IOException {
+    Path path = new Path(uri);
+    return path.getFileSystem(conf.value().get()).open(path);
+  }
+
+  /** JSON Lines may be gzip (one or several members) whatever the name says. */
+  private static InputStream gunzipIfGzip(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+    buffered.mark(2);
+    int b0 = buffered.read();
+    int b1 = buffered.read();
+    buffered.reset();
+    return b0 == 0x1F && b1 == 0x8B ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
+  }
+
+  private List<ReadItem> readHtml(SourceObject object) {
     List<ReadItem> items = new ArrayList<>(2);
     byte[] sidecar = null;
     if (object.sidecarUri() != null) {
@@ -96,8 +174,7 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
         items.add(readError(object.sidecarUri(), e)); // the page is still read, without metadata
       }
     }
-    Path path = new Path(object.uri());
-    try (InputStream in = path.getFileSystem(conf.value().get()).open(path)) {
+    try (InputStream in = openStream(object.uri())) {
       items.addAll(HtmlObjectReader.read(object.uri(), in, object.sidecarUri(), sidecar, maxPageBytes));
     } catch (IOException e) {
       items.add(readError(object.uri(), e));

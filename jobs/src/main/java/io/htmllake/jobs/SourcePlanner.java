@@ -15,6 +15,7 @@ final class SourcePlanner {
   static final long TARGET_BYTES = 128L << 20;
   /** Each object costs at least this much, so a task of many tiny objects stays short too. */
   static final long MIN_OBJECT_COST = 64L << 10;
+  static final int TASKS_PER_CORE = 3;
 
   private SourcePlanner() {}
 
@@ -26,7 +27,8 @@ final class SourcePlanner {
     for (SourceObject o : objects) {
       total += cost(o);
     }
-    int tasks = (int) Math.max(parallelism, Math.min(Integer.MAX_VALUE, (total + targetBytes - 1) / targetBytes));
+    // A few tasks per core even for small inputs, so one slow object does not leave cores idle.
+    int tasks = (int) Math.max(parallelism * TASKS_PER_CORE, Math.min(Integer.MAX_VALUE, (total + targetBytes - 1) / targetBytes));
     tasks = Math.max(1, Math.min(tasks, objects.size()));
 
     List<SourceObject> sorted = new ArrayList<>(objects);

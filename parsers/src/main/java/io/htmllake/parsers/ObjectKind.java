@@ -8,6 +8,10 @@ public enum ObjectKind {
   HTML,
   /** {@code <page name>.meta.json}: fetch metadata of the page beside it. */
   SIDECAR,
+  /** {@code *.warc}, {@code *.warc.gz} (WARC 1.0/1.1), and the older {@code *.arc}, {@code *.arc.gz}. */
+  WARC,
+  /** {@code *.jsonl}, {@code *.ndjson}, optionally {@code .gz}: one fetch a line. */
+  JSONL,
   /** Anything else: counted and skipped. */
   OTHER;
 
@@ -20,6 +24,12 @@ public enum ObjectKind {
     }
     if (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".html.gz") || n.endsWith(".htm.gz")) {
       return HTML;
+    }
+    if (n.endsWith(".warc") || n.endsWith(".warc.gz") || n.endsWith(".arc") || n.endsWith(".arc.gz")) {
+      return WARC;
+    }
+    if (n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".ndjson") || n.endsWith(".ndjson.gz")) {
+      return JSONL;
     }
     return OTHER;
   }

@@ -46,7 +46,9 @@ public final class PageParser {
   private ParsedPage parseHtml(RawRecord record) {
     byte[] bytes = record.payload();
     FetchMetadata meta = record.metadata();
-    CharsetResolver.Resolution charset = CharsetResolver.resolve(bytes, meta.header("content-type"));
+    CharsetResolver.Resolution charset = record.textCharset() != null
+        ? new CharsetResolver.Resolution(record.textCharset(), CharsetSource.CONTAINER, 0)
+        : CharsetResolver.resolve(bytes, meta.header("content-type"));
     String html = CharsetResolver.decode(bytes, charset);
 
     String url = meta.url();

@@ -1,5 +1,6 @@
 package io.htmllake.parsers;
 
+import java.nio.charset.Charset;
 import java.util.Objects;
 
 /**
@@ -11,13 +12,21 @@ import java.util.Objects;
  * @param payload the body, at most the reader's byte limit
  * @param truncated true when the body was longer than the limit and was cut
  * @param metadata fetch metadata
+ * @param textCharset the charset of the payload when the container already carried it as text
+ *     (the {@code html} field of a JSON Lines record, re-encoded as UTF-8), else null: then the
+ *     charset is found from the bytes and headers
  */
-public record RawRecord(String sourceUri, long sourceOffset, byte[] payload, boolean truncated, FetchMetadata metadata)
-    implements ReadItem {
+public record RawRecord(String sourceUri, long sourceOffset, byte[] payload, boolean truncated, FetchMetadata metadata,
+    Charset textCharset) implements ReadItem {
 
   public RawRecord {
     Objects.requireNonNull(sourceUri, "sourceUri");
     Objects.requireNonNull(payload, "payload");
     metadata = metadata == null ? FetchMetadata.NONE : metadata;
+  }
+
+  /** A record of raw response bytes. */
+  public RawRecord(String sourceUri, long sourceOffset, byte[] payload, boolean truncated, FetchMetadata metadata) {
+    this(sourceUri, sourceOffset, payload, truncated, metadata, null);
   }
 }

@@ -19,7 +19,8 @@ public final class Urls {
 
   /**
    * Normalises an absolute http(s) URL: lower-case scheme and host, IDN to punycode, default port
-   * and fragment removed, dot segments resolved, unsafe characters percent-encoded.
+   * and fragment removed, dot segments resolved, unsafe characters percent-encoded, an empty query
+   * dropped; query parameters keep their order.
    *
    * @return the normalised URL, or null when it is not an absolute http(s) URL
    */
@@ -33,8 +34,17 @@ public final class Urls {
       return null;
     }
     try {
-      String normalized = NORMALIZER.filter(trimmed);
-      return normalized == null || hostOfNormalized(normalized) == null ? null : normalized;
+      int hash = trimmed.indexOf('#');
+      String noFragment = hash >= 0 ? trimmed.substring(0, hash) : trimmed;
+      int question = noFragment.indexOf('?');
+      String normalized = NORMALIZER.filter(question >= 0 ? noFragment.substring(0, question) : noFragment);
+      if (normalized == null || hostOfNormalized(normalized) == null) {
+        return null;
+      }
+      // The query keeps its parameter order (crawler-commons sorts it, which changes what a link says).
+      String query = question >= 0 ? noFragment.substring(question + 1) : "";
+      return query.isEmpty() ? normalized
+          : normalized + "?" + BasicURLNormalizer.escapePath(BasicURLNormalizer.unescapePath(query));
     } catch (RuntimeException e) {
       return null; // the normaliser throws on some hostile inputs; such a URL is not usable
     }
