@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.zip.ZipException;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.MessageBody;
 import org.netpreserve.jwarc.MessageHeaders;
 import org.netpreserve.jwarc.ParsingException;
 import org.netpreserve.jwarc.WarcCompression;
@@ -90,12 +89,17 @@ public final class WarcRecordReader implements Iterator<ReadItem>, Closeable {
       }
       return convert(record.get(), offset);
     } catch (ParsingException e) {
-      return damage(offset, "corrupt_warc", e);
+      return damage(where(offset), "corrupt_warc", e);
     } catch (EOFException | ZipException e) {
-      return damage(offset, "truncated_warc", e);
+      return damage(where(offset), "truncated_warc", e);
     } catch (IOException | RuntimeException e) {
-      return damage(offset, "corrupt_warc", e);
+      return damage(where(offset), "corrupt_warc", e);
     }
+  }
+
+  /** Where reading failed: jwarc moves its position to the record it was about to read. */
+  private long where(long fallback) {
+    return reader == null ? fallback : Math.max(fallback, reader.position());
   }
 
   private ReadItem damage(long offset, String reason, Exception e) {
@@ -137,14 +141,15 @@ public final class WarcRecordReader implements Iterator<ReadItem>, Closeable {
     if (mime != null && !HTML_TYPES.contains(mime)) {
       return new Skipped(sourceUri, "non_html");
     }
-    MessageBody body;
+    InputStream body;
     try {
-      body = http.bodyDecoded();
+      // Our decoder, not jwarc's: jwarc reads "deflate" as raw deflate only, but RFC 9110 deflate is zlib-wrapped.
+      body = ContentDecoding.decode(Channels.newInputStream(http.body()), meta.header("content-encoding"));
     } catch (IOException e) {
       return Quarantine.of(sourceUri, offset, url, Quarantine.Stage.DECODE, "bad_content_encoding",
           "Cannot decode the body of record at " + offset + ": " + e.getMessage(), null);
     }
-    return payload(Channels.newInputStream(body), meta, offset, mime == null);
+    return payload(body, meta, offset, mime == null);
   }
 
   private ReadItem resource(WarcTargetRecord resource, long offset) throws IOException {
