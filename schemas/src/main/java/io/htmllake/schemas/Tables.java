@@ -26,7 +26,7 @@ public final class Tables {
       .optional("http_status", IntegerType, "1.0", "HTTP status of the fetch")
       .optional("content_type", StringType, "1.0", "MIME type from the Content-Type header, lower case, without parameters")
       .required("charset", StringType, "1.0", "Charset the bytes were decoded with (Java canonical name)")
-      .required("charset_source", StringType, "1.0", "Where the charset came from: bom, http, meta, detected or default")
+      .required("charset_source", StringType, "1.0", "Where the charset came from: bom, http, meta, detected, default, or container (the record format carried text, e.g. JSON Lines html)")
       .required("content_length", LongType, "1.0", "Bytes of the (decompressed) payload that were parsed")
       .required("content_sha256", StringType, "1.0", "SHA-256 (hex) of the parsed payload bytes")
       .required("truncated", BooleanType, "1.0", "True when the payload was longer than --max-page-bytes and was cut")
