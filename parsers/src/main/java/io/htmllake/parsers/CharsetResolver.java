@@ -13,24 +13,30 @@ import java.util.regex.Pattern;
 
 /**
  * Chooses the charset of an HTML payload: byte-order mark, then the HTTP Content-Type charset,
- * then a {@code <meta>} declaration in the first {@value #META_SCAN_BYTES} bytes, then
- * {@link CharsetDetection detection}, then the default. Labels are read as the WHATWG Encoding
- * Standard reads them (ISO-8859-1 means windows-1252, EUC-KR means windows-949, ...); a label Java
- * cannot decode counts as no declaration. A declared UTF-8 that the bytes are not (mostly) valid in
- * is not believed (the most common lie on the web); other declarations cannot be checked and are
- * taken as given.
+ * then an in-document declaration ({@code <meta>} in the first {@value #META_SCAN_BYTES} bytes, or
+ * an XML declaration at the very start), then {@link CharsetDetection detection}, then the default.
+ *
+ * <p>Labels are read as the WHATWG Encoding Standard reads them (ISO-8859-1 means windows-1252,
+ * EUC-KR means windows-949, ...); a label Java cannot decode counts as no declaration. Declarations
+ * that the bytes contradict are not believed and detection decides instead: UTF-8 where the bytes
+ * are not UTF-8 (the most common lie on the web), any other charset where the bytes are clean
+ * UTF-8 with several multi-byte characters (the second most common: a server or template still
+ * saying ISO-8859-1), and UTF-16/32 where the bytes do not have their NUL pattern.
  */
 public final class CharsetResolver {
 
   static final int META_SCAN_BYTES = 8192;
   /** The HTML standard's default for documents with no declaration in most locales. */
   public static final Charset DEFAULT = Charset.forName("windows-1252");
+  /** Clean UTF-8 with at least this many multi-byte characters outweighs a legacy declaration. */
+  static final int UTF8_OVERRULES_DECLARATION = 4;
 
   private static final Pattern CHARSET_PARAM = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([^\"'\\s;,>/]+)");
-  private static final Pattern META_TAG = Pattern.compile("(?i)<meta\\s[^>]*>");
-  private static final Pattern META_CHARSET_ATTR = Pattern.compile("(?i)\\scharset\\s*=\\s*[\"']?([^\"'\\s;,>/]+)");
-  private static final Pattern HTTP_EQUIV = Pattern.compile("(?i)http-equiv\\s*=\\s*[\"']?content-type");
-  private static final Pattern CONTENT_ATTR = Pattern.compile("(?i)content\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)");
+  private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?(-->|$)");
+  private static final Pattern META_TAG = Pattern.compile("(?i)<meta[\\s/][^>]*>");
+  private static final Pattern ATTRIBUTE = Pattern.compile("([^\\s\"'>/=]+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+))?");
+  private static final Pattern XML_DECLARATION =
+      Pattern.compile("^\\s{0,64}<\\?xml\\s[^>]{0,200}?encoding\\s*=\\s*[\"']([^\"']+)[\"']");
 
   /** The outcome: which charset, where it came from, and how many leading BOM bytes to skip. */
   public record Resolution(Charset charset, CharsetSource source, int bomLength) {}
@@ -43,13 +49,16 @@ public final class CharsetResolver {
       return bom;
     }
     Utf8Stats utf8 = Utf8Stats.of(bytes);
-    Charset http = contentTypeHeader == null ? null : charsetParam(contentTypeHeader);
-    if (http != null && believable(http, utf8)) {
+    Charset http = contentTypeHeader == null ? null : believable(charsetParam(contentTypeHeader), bytes, utf8);
+    if (http != null) {
       return new Resolution(http, CharsetSource.HTTP, 0);
     }
-    Charset meta = fromMeta(bytes);
-    if (meta != null && believable(meta, utf8)) {
-      return new Resolution(meta, CharsetSource.META, 0);
+    Charset declared = believable(inDocument(fromMeta(bytes)), bytes, utf8);
+    if (declared == null) {
+      declared = believable(inDocument(fromXmlDeclaration(bytes)), bytes, utf8);
+    }
+    if (declared != null) {
+      return new Resolution(declared, CharsetSource.META, 0);
     }
     Charset detected = CharsetDetection.detect(bytes, utf8);
     return detected != null
@@ -66,6 +75,13 @@ public final class CharsetResolver {
     if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
       return new Resolution(StandardCharsets.UTF_8, CharsetSource.BOM, 3);
     }
+    // UTF-32 before UTF-16: FF FE 00 00 starts with the UTF-16LE mark.
+    if (b.length >= 4 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE && b[2] == 0 && b[3] == 0) {
+      return new Resolution(Charset.forName("UTF-32LE"), CharsetSource.BOM, 4);
+    }
+    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF) {
+      return new Resolution(Charset.forName("UTF-32BE"), CharsetSource.BOM, 4);
+    }
     if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
       return new Resolution(StandardCharsets.UTF_16BE, CharsetSource.BOM, 2);
     }
@@ -80,38 +96,84 @@ public final class CharsetResolver {
     return m.find() ? lookup(m.group(1)) : null;
   }
 
+  /**
+   * The first usable {@code <meta>} declaration, as the HTML standard's prescan finds it: a
+   * {@code charset} attribute, or {@code http-equiv="content-type"} with a charset in
+   * {@code content}; comments are skipped, and a {@code content} charset without the
+   * {@code http-equiv} does not count.
+   */
   static Charset fromMeta(byte[] bytes) {
     String head = new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
-    Matcher tags = META_TAG.matcher(head);
+    Matcher tags = META_TAG.matcher(COMMENT.matcher(head).replaceAll(""));
     while (tags.find()) {
-      String tag = tags.group();
-      Matcher direct = META_CHARSET_ATTR.matcher(tag);
-      if (direct.find() && !tag.toLowerCase(Locale.ROOT).contains("content=")) {
-        Charset cs = lookup(direct.group(1));
-        if (cs != null) {
-          return cs;
+      String charset = null;
+      String content = null;
+      boolean contentType = false;
+      Matcher attr = ATTRIBUTE.matcher(tags.group().substring(5));
+      while (attr.find()) {
+        String name = attr.group(1).toLowerCase(Locale.ROOT);
+        String value = unquote(attr.group(2));
+        switch (name) {
+          case "charset" -> charset = charset == null ? value : charset;
+          case "content" -> content = content == null ? value : content;
+          case "http-equiv" -> contentType |= value.trim().equalsIgnoreCase("content-type");
+          default -> { }
         }
       }
-      if (HTTP_EQUIV.matcher(tag).find()) {
-        Matcher content = CONTENT_ATTR.matcher(tag);
-        if (content.find()) {
-          Charset cs = charsetParam(content.group(1));
-          if (cs != null) {
-            return cs;
-          }
-        }
-      } else if (direct.find(0)) {
-        Charset cs = lookup(direct.group(1));
-        if (cs != null) {
-          return cs;
-        }
+      Charset cs = charset != null ? lookup(charset)
+          : contentType && content != null ? charsetParam(content) : null;
+      if (cs != null) {
+        return cs;
       }
     }
     return null;
   }
 
-  private static boolean believable(Charset charset, Utf8Stats utf8) {
-    return !charset.equals(StandardCharsets.UTF_8) || utf8.firstHighByte() < 0 || utf8.mostlyValid();
+  /** {@code <?xml version="1.0" encoding="..."?>} at the start (XHTML, and feeds served as pages). */
+  static Charset fromXmlDeclaration(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1);
+    Matcher m = XML_DECLARATION.matcher(head);
+    return m.find() ? lookup(m.group(1)) : null;
+  }
+
+  private static String unquote(String value) {
+    if (value == null) {
+      return "";
+    }
+    boolean quoted = value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'');
+    return quoted ? value.substring(1, value.length() - 1) : value;
+  }
+
+  /**
+   * A declaration inside an ASCII-compatible document cannot be UTF-16 or UTF-32 (it would not
+   * have been readable): the HTML standard reads it as UTF-8.
+   */
+  private static Charset inDocument(Charset declared) {
+    return declared != null && isWide(declared) ? StandardCharsets.UTF_8 : declared;
+  }
+
+  /**
+   * The declared charset, adjusted, if the bytes do not contradict it; {@code null} otherwise. A
+   * UTF-16/32 declaration takes its byte order from the bytes' NUL pattern.
+   */
+  private static Charset believable(Charset declared, byte[] bytes, Utf8Stats utf8) {
+    if (declared == null) {
+      return null;
+    }
+    if (isWide(declared)) {
+      Charset wide = CharsetDetection.utf16or32(bytes);
+      boolean sameWidth = wide != null && wide.name().startsWith(declared.name().substring(0, 6));
+      return sameWidth ? wide : null;
+    }
+    if (declared.equals(StandardCharsets.UTF_8)) {
+      return utf8.firstHighByte() < 0 || utf8.mostlyValid() ? declared : null;
+    }
+    boolean cleanUtf8 = utf8.isValid() && utf8.valid() >= UTF8_OVERRULES_DECLARATION;
+    return cleanUtf8 ? null : declared;
+  }
+
+  private static boolean isWide(Charset cs) {
+    return cs.name().startsWith("UTF-16") || cs.name().startsWith("UTF-32");
   }
 
   private static final Map<String, String> WHATWG_LABELS = labels(
@@ -127,8 +189,9 @@ public final class CharsetResolver {
           + " ksc_5601 windows-949",
       "EUC-JP", "cseucpkdfmtjapanese euc-jp x-euc-jp",
       "ISO-2022-JP", "csiso2022jp iso-2022-jp",
-      // A UTF-16 declaration inside an ASCII-compatible document means UTF-8.
-      "UTF-8", "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8 utf-16 utf-16le utf-16be",
+      "UTF-8", "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8",
+      "UTF-16LE", "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
+      "UTF-16BE", "unicodefffe utf-16be",
       "KOI8-R", "cskoi8r koi koi8 koi8-r koi8_r",
       "KOI8-U", "koi8-ru koi8-u",
       "x-MacRoman", "csmacintosh mac macintosh x-mac-roman",
