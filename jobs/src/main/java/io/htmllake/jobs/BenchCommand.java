@@ -128,6 +128,8 @@ public final class BenchCommand implements Callable<Integer> {
       });
     }
     report(out, "parse-pages job local[" + threads + "]", last[0].counts().pages(), pageBytes, job);
+    out.printf("  %-28s %9.0f records/s per core (%d records of every kind)%n", "parse-pages job records", last[0].counts().read() / job / threads,
+        last[0].counts().read());
     out.printf("  ratios: parser / bare jsoup = %.2fx the time; job throughput / parser throughput = %.0f%%%n", full / bare,
         100 * full / job);
     out.flush();
