@@ -23,7 +23,7 @@ class SchemaSnapshotTest {
   private static final Path SNAPSHOTS = Path.of("src/test/resources/schema-snapshots");
 
   static Stream<TableSchema> tables() {
-    return Tables.PARSE_PAGES.stream();
+    return Tables.ALL.stream();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -94,6 +94,8 @@ public final class PageParser {
         mainText,
         TextExtractor.wordCount(mainText),
         links,
+        List.of(),
+        List.of(),
         record.sourceUri(),
         record.sourceOffset(),
         ParserVersion.VALUE);

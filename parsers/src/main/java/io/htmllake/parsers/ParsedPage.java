@@ -31,6 +31,8 @@ public record ParsedPage(
     String mainText,
     int wordCount,
     List<Link> links,
+    List<StructuredItem> structuredData,
+    List<Offer> offers,
     String sourceUri,
     long sourceOffset,
     String parserVersion) implements RecordOutcome {
@@ -38,5 +40,7 @@ public record ParsedPage(
   public ParsedPage {
     og = Map.copyOf(og);
     links = List.copyOf(links);
+    structuredData = List.copyOf(structuredData);
+    offers = List.copyOf(offers);
   }
 }

@@ -2,6 +2,9 @@ package io.htmllake.schemas;
 
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.createDecimalType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -70,6 +73,42 @@ public final class Tables {
       .required("payload_bytes", LongType, "1.0", "Size of the record's payload in bytes as far as it was read")
       .optional("payload_head", BinaryType, "1.0", "First 1 KiB of the payload")
       .build();
+
+  public static final TableSchema STRUCTURED_DATA = TableSchema.builder("structured_data", "1.0",
+          "One row per top-level JSON-LD, microdata, RDFa, OpenGraph or Twitter card item of a page")
+      .required("page_id", StringType, "1.0", "Page the item is on (pages.page_id)")
+      .optional("url", StringType, "1.0", "URL of the page")
+      .required("syntax", StringType, "1.0", "json-ld, microdata, rdfa, opengraph or twitter")
+      .optional("item_type", StringType, "1.0", "schema.org type, short form (Product, Hotel, NewsArticle, ...); the first of several")
+      .optional("item_id", StringType, "1.0", "The item's @id / itemid / resource")
+      .required("item_json", StringType, "1.0", "The item as normalised JSON-LD")
+      .build();
+
+  public static final TableSchema OFFERS = TableSchema.builder("offers", "1.0",
+          "One row per schema.org Product / Offer / AggregateOffer / Hotel / LodgingBusiness / HotelRoom / Accommodation item")
+      .required("page_id", StringType, "1.0", "Page the item is on (pages.page_id)")
+      .optional("url", StringType, "1.0", "URL of the page")
+      .optional("item_type", StringType, "1.0", "schema.org type of the item")
+      .optional("name", StringType, "1.0", "Name")
+      .optional("brand", StringType, "1.0", "Brand name")
+      .optional("sku", StringType, "1.0", "Stock keeping unit")
+      .optional("gtin", StringType, "1.0", "GTIN (8, 12, 13 or 14 digits)")
+      .optional("mpn", StringType, "1.0", "Manufacturer part number")
+      .optional("price", createDecimalType(18, 4), "1.0", "Price; the low price of an AggregateOffer")
+      .optional("currency", StringType, "1.0", "ISO 4217 currency code")
+      .optional("availability", StringType, "1.0", "schema.org availability short name, e.g. InStock")
+      .optional("rating_value", DoubleType, "1.0", "aggregateRating.ratingValue")
+      .optional("review_count", LongType, "1.0", "aggregateRating.reviewCount (or ratingCount)")
+      .optional("address_locality", StringType, "1.0", "address.addressLocality")
+      .optional("address_country", StringType, "1.0", "address.addressCountry")
+      .optional("latitude", DoubleType, "1.0", "geo.latitude")
+      .optional("longitude", DoubleType, "1.0", "geo.longitude")
+      .optional("checkin_date", DateType, "1.0", "checkinTime / checkin date of a lodging offer")
+      .optional("checkout_date", DateType, "1.0", "checkoutTime / checkout date of a lodging offer")
+      .build();
+
+  /** Every table definition, for snapshots and catalogs. */
+  public static final List<TableSchema> ALL = List.of(PAGES, LINKS, STRUCTURED_DATA, OFFERS, QUARANTINE);
 
   /** Tables written by parse-pages, in write order. */
   public static final List<TableSchema> PARSE_PAGES = List.of(PAGES, LINKS, QUARANTINE);
