@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.zip.ZipException;
 
 /**
@@ -21,7 +18,7 @@ import java.util.zip.ZipException;
  * (the record's {@code source_offset}); the next line is read as usual. Lines are read with a byte
  * bound, so a 50 MB line costs no more memory than the bound.
  */
-public final class JsonLinesReader implements Iterator<ReadItem>, Closeable {
+public final class JsonLinesReader extends RecordStream {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BUFFER = 64 * 1024;
@@ -35,7 +32,6 @@ public final class JsonLinesReader implements Iterator<ReadItem>, Closeable {
   private int limit;
   private long lineNumber;
   private boolean eof;
-  private ReadItem next;
 
   public JsonLinesReader(String sourceUri, InputStream in, long maxPageBytes) {
     this.sourceUri = sourceUri;
@@ -46,37 +42,21 @@ public final class JsonLinesReader implements Iterator<ReadItem>, Closeable {
   }
 
   @Override
-  public boolean hasNext() {
-    while (next == null && !eof) {
-      next = advance();
-    }
-    return next != null;
-  }
-
-  @Override
-  public ReadItem next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    ReadItem item = next;
-    next = null;
-    return item;
-  }
-
-  private ReadItem advance() {
+  protected ReadItem advance() {
     Line line;
     try {
       line = readLine();
     } catch (EOFException | ZipException e) {
-      eof = true;
+      finished = true;
       return Quarantine.of(sourceUri, lineNumber + 1, null, Quarantine.Stage.READ, "truncated_jsonl",
           "Cannot read " + sourceUri + " past line " + lineNumber + ": " + e.getMessage() + "; the lines before it were kept", null);
     } catch (IOException e) {
-      eof = true;
+      finished = true;
       return Quarantine.of(sourceUri, lineNumber + 1, null, Quarantine.Stage.READ, "read_error",
           "Cannot read " + sourceUri + " past line " + lineNumber + ": " + e.getMessage(), null);
     }
     if (line == null) {
+      finished = true;
       return null;
     }
     if (line.tooLong) {
@@ -207,7 +187,7 @@ public final class JsonLinesReader implements Iterator<ReadItem>, Closeable {
 
   @Override
   public void close() throws IOException {
-    eof = true;
+    finished = true;
     in.close();
   }
 }

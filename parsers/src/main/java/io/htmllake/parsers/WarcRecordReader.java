@@ -1,16 +1,13 @@
 package io.htmllake.parsers;
 
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.zip.ZipException;
 import org.netpreserve.jwarc.HttpResponse;
@@ -32,7 +29,7 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * corrupt framing) ends the file with one quarantine entry at the offset where it was found; every
  * record before it is kept.
  */
-public final class WarcRecordReader implements Iterator<ReadItem>, Closeable {
+public final class WarcRecordReader extends RecordStream {
 
   static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml", "application/vnd.wap.xhtml+xml");
 
@@ -40,8 +37,6 @@ public final class WarcRecordReader implements Iterator<ReadItem>, Closeable {
   private final CountingInputStream in;
   private final long maxPageBytes;
   private WarcReader reader;
-  private ReadItem next;
-  private boolean done;
 
   public WarcRecordReader(String sourceUri, InputStream in, long maxPageBytes) {
     this.sourceUri = sourceUri;
@@ -50,24 +45,7 @@ public final class WarcRecordReader implements Iterator<ReadItem>, Closeable {
   }
 
   @Override
-  public boolean hasNext() {
-    while (next == null && !done) {
-      next = advance();
-    }
-    return next != null;
-  }
-
-  @Override
-  public ReadItem next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    ReadItem item = next;
-    next = null;
-    return item;
-  }
-
-  private ReadItem advance() {
+  protected ReadItem advance() {
     long offset = reader == null ? 0 : reader.position();
     try {
       if (reader == null) {
@@ -77,7 +55,7 @@ public final class WarcRecordReader implements Iterator<ReadItem>, Closeable {
       }
       var record = reader.next();
       if (record.isEmpty()) {
-        done = true;
+        finished = true;
         return null;
       }
       offset = reader.position();
@@ -103,7 +81,7 @@ public final class WarcRecordReader implements Iterator<ReadItem>, Closeable {
   }
 
   private ReadItem damage(long offset, String reason, Exception e) {
-    done = true;
+    finished = true;
     return Quarantine.of(sourceUri, offset, null, Quarantine.Stage.READ, reason,
         "Cannot read " + sourceUri + " past offset " + offset + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
             + "; the records before it were kept", null);
@@ -256,7 +234,7 @@ public final class WarcRecordReader implements Iterator<ReadItem>, Closeable {
 
   @Override
   public void close() throws IOException {
-    done = true;
+    finished = true;
     if (reader != null) {
       reader.close();
     } else {
