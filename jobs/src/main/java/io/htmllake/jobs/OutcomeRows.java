@@ -1,13 +1,17 @@
 package io.htmllake.jobs;
 
 import io.htmllake.parsers.Link;
+import io.htmllake.parsers.Offer;
 import io.htmllake.parsers.ParsedPage;
 import io.htmllake.parsers.Quarantine;
 import io.htmllake.parsers.RecordOutcome;
 import io.htmllake.parsers.Skipped;
+import io.htmllake.parsers.StructuredItem;
 import io.htmllake.schemas.Column;
 import io.htmllake.schemas.TableSchema;
 import io.htmllake.schemas.Tables;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +34,8 @@ final class OutcomeRows {
   static final String KIND = "kind";
   static final String PAGE = "page";
   static final String LINKS = "links";
+  static final String STRUCTURED_DATA = "structured_data";
+  static final String OFFERS = "offers";
   static final String QUARANTINE = "quarantine";
   static final String SKIPPED_KIND = "skipped_kind";
 
@@ -41,6 +47,8 @@ final class OutcomeRows {
       .add(KIND, DataTypes.StringType, false)
       .add(PAGE, Tables.PAGES.structType(), true)
       .add(LINKS, DataTypes.createArrayType(Tables.LINKS.structType(), false), true)
+      .add(STRUCTURED_DATA, DataTypes.createArrayType(Tables.STRUCTURED_DATA.structType(), false), true)
+      .add(OFFERS, DataTypes.createArrayType(Tables.OFFERS.structType(), false), true)
       .add(QUARANTINE, Tables.QUARANTINE.structType(), true)
       .add(SKIPPED_KIND, DataTypes.StringType, true);
 
@@ -52,13 +60,21 @@ final class OutcomeRows {
       for (Link link : page.links()) {
         links.add(link(page, link));
       }
-      return RowFactory.create(KIND_PAGE, page(page), JavaConverters.asScalaBuffer(links).toSeq(), null, null);
+      List<Row> items = new ArrayList<>(page.structuredData().size());
+      for (StructuredItem item : page.structuredData()) {
+        items.add(structuredItem(page, item));
+      }
+      List<Row> offers = new ArrayList<>(page.offers().size());
+      for (Offer offer : page.offers()) {
+        offers.add(offer(page, offer));
+      }
+      return RowFactory.create(KIND_PAGE, page(page), seq(links), seq(items), seq(offers), null, null);
     }
     if (outcome instanceof Quarantine q) {
-      return RowFactory.create(KIND_QUARANTINE, null, null, quarantine(q), null);
+      return RowFactory.create(KIND_QUARANTINE, null, null, null, null, quarantine(q), null);
     }
     Skipped skipped = (Skipped) outcome;
-    return RowFactory.create(KIND_SKIPPED, null, null, null, skipped.kind());
+    return RowFactory.create(KIND_SKIPPED, null, null, null, null, null, skipped.kind());
   }
 
   static Row page(ParsedPage p) {
@@ -106,6 +122,54 @@ final class OutcomeRows {
     v.put("is_internal", l.internal());
     v.put("position", l.position());
     return ordered(Tables.LINKS, v);
+  }
+
+  static Row structuredItem(ParsedPage page, StructuredItem item) {
+    Map<String, Object> v = new HashMap<>(8);
+    v.put("page_id", page.pageId());
+    v.put("url", page.url());
+    v.put("syntax", item.syntax());
+    v.put("item_type", item.itemType());
+    v.put("item_id", item.itemId());
+    v.put("item_json", item.json());
+    return ordered(Tables.STRUCTURED_DATA, v);
+  }
+
+  static Row offer(ParsedPage page, Offer o) {
+    Map<String, Object> v = new HashMap<>(32);
+    v.put("page_id", page.pageId());
+    v.put("url", page.url());
+    v.put("item_type", o.itemType());
+    v.put("name", o.name());
+    v.put("brand", o.brand());
+    v.put("sku", o.sku());
+    v.put("gtin", o.gtin());
+    v.put("mpn", o.mpn());
+    v.put("price", price(o.price()));
+    v.put("currency", o.currency());
+    v.put("availability", o.availability());
+    v.put("rating_value", o.ratingValue());
+    v.put("review_count", o.reviewCount());
+    v.put("address_locality", o.addressLocality());
+    v.put("address_country", o.addressCountry());
+    v.put("latitude", o.latitude());
+    v.put("longitude", o.longitude());
+    v.put("checkin_date", o.checkinDate() == null ? null : java.sql.Date.valueOf(o.checkinDate()));
+    v.put("checkout_date", o.checkoutDate() == null ? null : java.sql.Date.valueOf(o.checkoutDate()));
+    return ordered(Tables.OFFERS, v);
+  }
+
+  /** Prices fit decimal(18,4): rounded to 4 places; one too large to be a price is dropped rather than failing the task. */
+  static BigDecimal price(BigDecimal price) {
+    if (price == null) {
+      return null;
+    }
+    BigDecimal scaled = price.setScale(4, RoundingMode.HALF_UP);
+    return scaled.precision() - scaled.scale() > 14 ? null : scaled;
+  }
+
+  private static scala.collection.Seq<Row> seq(List<Row> rows) {
+    return JavaConverters.asScalaBuffer(rows).toSeq();
   }
 
   static Row quarantine(Quarantine q) {

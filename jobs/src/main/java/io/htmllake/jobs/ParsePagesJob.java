@@ -117,15 +117,26 @@ public final class ParsePagesJob {
       return TableWriter.project(outcomes.where(col(OutcomeRows.KIND).equalTo(OutcomeRows.KIND_PAGE)), OutcomeRows.PAGE, table);
     }
     if (table == Tables.LINKS) {
-      Dataset<Row> exploded = outcomes.where(col(OutcomeRows.KIND).equalTo(OutcomeRows.KIND_PAGE))
-          .select(explode(col(OutcomeRows.LINKS)).as("link"));
-      return TableWriter.project(exploded, "link", table);
+      return exploded(outcomes, OutcomeRows.LINKS, table);
+    }
+    if (table == Tables.STRUCTURED_DATA) {
+      return exploded(outcomes, OutcomeRows.STRUCTURED_DATA, table);
+    }
+    if (table == Tables.OFFERS) {
+      return exploded(outcomes, OutcomeRows.OFFERS, table);
     }
     if (table == Tables.QUARANTINE) {
       return TableWriter.project(outcomes.where(col(OutcomeRows.KIND).equalTo(OutcomeRows.KIND_QUARANTINE)),
           OutcomeRows.QUARANTINE, table);
     }
     throw new IllegalArgumentException("Cannot write " + table.name() + ": parse-pages does not produce it");
+  }
+
+  /** One row per element of a page's array column (links, structured data, offers). */
+  private static Dataset<Row> exploded(Dataset<Row> outcomes, String arrayColumn, TableSchema table) {
+    Dataset<Row> rows = outcomes.where(col(OutcomeRows.KIND).equalTo(OutcomeRows.KIND_PAGE))
+        .select(explode(col(arrayColumn)).as("element"));
+    return TableWriter.project(rows, "element", table);
   }
 
   private static RunManifest manifest(SparkSession spark, ParsePagesOptions options, String runId, Instant started,
@@ -187,17 +198,20 @@ public final class ParsePagesJob {
   }
 
   /** Figures of the outcome rows, gathered in one small aggregation over the cache. */
-  record Counts(long pages, long links, long quarantined, Map<String, Long> skippedByKind,
+  record Counts(long pages, long links, long structuredItems, long offers, long quarantined, Map<String, Long> skippedByKind,
       Map<String, Long> quarantineByReason) {
 
     static Counts of(Dataset<Row> outcomes) {
       List<Row> groups = outcomes
           .groupBy(col(OutcomeRows.KIND), col(OutcomeRows.QUARANTINE + ".stage").as("stage"),
               col(OutcomeRows.QUARANTINE + ".reason").as("reason"), col(OutcomeRows.SKIPPED_KIND))
-          .agg(count("*").as("n"), sum(size(col(OutcomeRows.LINKS))).as("links"))
+          .agg(count("*").as("n"), sum(size(col(OutcomeRows.LINKS))).as("links"),
+              sum(size(col(OutcomeRows.STRUCTURED_DATA))).as("items"), sum(size(col(OutcomeRows.OFFERS))).as("offers"))
           .collectAsList();
       long pages = 0;
       long links = 0;
+      long items = 0;
+      long offers = 0;
       long quarantined = 0;
       Map<String, Long> skipped = new TreeMap<>();
       Map<String, Long> reasons = new TreeMap<>();
@@ -206,7 +220,9 @@ public final class ParsePagesJob {
         switch (g.getString(0)) {
           case OutcomeRows.KIND_PAGE -> {
             pages += n;
-            links += g.isNullAt(g.fieldIndex("links")) ? 0 : g.getLong(g.fieldIndex("links"));
+            links += longOrZero(g, "links");
+            items += longOrZero(g, "items");
+            offers += longOrZero(g, "offers");
           }
           case OutcomeRows.KIND_QUARANTINE -> {
             quarantined += n;
@@ -215,7 +231,12 @@ public final class ParsePagesJob {
           default -> skipped.merge(g.getString(3), n, Long::sum);
         }
       }
-      return new Counts(pages, links, quarantined, skipped, reasons);
+      return new Counts(pages, links, items, offers, quarantined, skipped, reasons);
+    }
+
+    private static long longOrZero(Row row, String field) {
+      int i = row.fieldIndex(field);
+      return row.isNullAt(i) ? 0 : row.getLong(i);
     }
 
     long skipped() {
@@ -232,6 +253,12 @@ public final class ParsePagesJob {
       }
       if (table == Tables.LINKS) {
         return links;
+      }
+      if (table == Tables.STRUCTURED_DATA) {
+        return structuredItems;
+      }
+      if (table == Tables.OFFERS) {
+        return offers;
       }
       return quarantined;
     }
