@@ -89,6 +89,18 @@ class LinkExtractionTest {
     assertEquals(0, links.get(0).position());
   }
 
+  /** Regression: fragment-only hrefs resolved to the page URL itself and became self-links. */
+  @Test
+  void fragmentOnlyLinksDropped() {
+    List<Link> links = links("""
+        <a href="#top">Top</a>
+        <a href=" #section-2 ">Section 2</a>
+        <a href="#">Hash</a>
+        <a href="other.html#part">Other page, with a fragment</a>
+        """, PAGE_URL);
+    assertEquals(List.of("https://www.example.co.uk/guides/other.html"), urls(links));
+  }
+
   @Test
   void anchorTextCollapsedAndFallsBackToTitleThenImageAlt() {
     List<Link> links = links("""

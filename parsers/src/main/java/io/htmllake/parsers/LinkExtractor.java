@@ -22,7 +22,11 @@ final class LinkExtractor {
     List<Link> links = new ArrayList<>(anchors.size());
     Map<String, String> domains = new HashMap<>();
     for (Element a : anchors) {
-      String dst = Urls.normalize(Urls.resolve(base, a.attr("href")));
+      String href = Urls.stripControl(a.attr("href"));
+      if (href.startsWith("#")) {
+        continue; // a jump within the page: resolving it would turn it into a link to the page itself
+      }
+      String dst = Urls.normalize(Urls.resolve(base, href));
       if (dst == null) {
         continue; // javascript:, mailto:, fragments, or relative with no known base
       }
