@@ -147,6 +147,14 @@ class LinkExtractionTest {
     assertTrue(links.get(1).nofollow());
   }
 
+  /** Regression: "none" is robots shorthand for "noindex, nofollow" but left links followed. */
+  @Test
+  void metaRobotsNoneMakesEveryLinkNofollow() {
+    List<Link> links = links("<html><head><meta name=\"robots\" content=\"None\"></head><body><a href=\"/a\">A</a></body></html>",
+        PAGE_URL);
+    assertTrue(links.get(0).nofollow());
+  }
+
   @Test
   void metaRobotsWithoutNofollowLeavesLinksFollowed() {
     List<Link> links = links("<html><head><meta name=\"robots\" content=\"noindex\"></head><body><a href=\"/a\">A</a></body></html>",

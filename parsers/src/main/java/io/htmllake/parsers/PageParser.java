@@ -65,7 +65,7 @@ public final class PageParser {
     String host = Urls.host(url);
     String domain = Urls.registeredDomain(host);
 
-    List<Link> links = LinkExtractor.extract(scan.anchors, doc.baseUri(), domain, robots != null && robots.contains("nofollow"));
+    List<Link> links = LinkExtractor.extract(scan.anchors, doc.baseUri(), domain, robotsNofollow(robots));
     String mainText = TextExtractor.mainText(body, scan);
 
     return new ParsedPage(
@@ -140,6 +140,19 @@ public final class PageParser {
     }
     lang = lang.split("[,;\\s]")[0].replace('_', '-').toLowerCase(Locale.ROOT);
     return lang.matches("[a-z]{2,3}(-[a-z0-9]{1,8})*") ? lang : null;
+  }
+
+  /** True for a robots meta with {@code nofollow} or {@code none} (which means noindex, nofollow). */
+  private static boolean robotsNofollow(String robots) {
+    if (robots == null) {
+      return false;
+    }
+    for (String directive : robots.split("[,\\s]+")) {
+      if (directive.equals("nofollow") || directive.equals("none")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String elementText(Element element) {
