@@ -147,6 +147,146 @@ class CharsetResolverTest {
     assertEquals(CharsetSource.META, r.source());
   }
 
+  @Test
+  void utf16ByteOrderMarksAreSkippedWhenDecoding() {
+    // "<p>é</p>" as UTF-16LE: each ASCII character is followed by 0x00, é is 0xE9 0x00.
+    byte[] page = {(byte) 0xFF, (byte) 0xFE, '<', 0, 'p', 0, '>', 0, (byte) 0xE9, 0, '<', 0, '/', 0, 'p', 0, '>', 0};
+
+    CharsetResolver.Resolution r = resolve(page, null);
+
+    assertEquals(StandardCharsets.UTF_16LE, r.charset());
+    assertEquals(CharsetSource.BOM, r.source());
+    assertEquals(2, r.bomLength());
+    assertEquals("<p>é</p>", CharsetResolver.decode(page, r));
+  }
+
+  @Test
+  void utf16BigEndianByteOrderMarkBeatsAMetaInside() {
+    byte[] page = bytes("\uFEFF<meta charset=\"windows-1252\"><title>Café €</title>", "UTF-16BE");
+
+    CharsetResolver.Resolution r = resolve(page, null);
+
+    assertEquals(StandardCharsets.UTF_16BE, r.charset());
+    assertEquals(CharsetSource.BOM, r.source());
+    assertEquals("<meta charset=\"windows-1252\"><title>Café €</title>", CharsetResolver.decode(page, r));
+  }
+
+  @ParameterizedTest
+  @CsvSource(nullValues = "NULL", delimiter = '|', textBlock = """
+      text/html; charset=utf-8              | UTF-8
+      Text/HTML;Charset="UTF-8"             | UTF-8
+      text/html;charset="windows-1251"      | windows-1251
+      text/html; charset='koi8-r'; q=1      | KOI8-R
+      text/html; charset=x-no-such-charset  | NULL
+      text/html                             | NULL
+      """)
+  void httpCharsetParameter(String contentType, String expected) {
+    Charset charset = CharsetResolver.charsetParam(contentType);
+
+    assertEquals(expected, charset == null ? null : charset.name());
+  }
+
+  @Test
+  void aDisbelievedHttpUtf8FallsThroughToTheMeta() {
+    // "café €" in ISO-8859-15: neither 0xE9 nor 0xA4 can be UTF-8 here.
+    byte[] page = bytes("<meta charset=\"iso-8859-15\"><p>café €", "ISO-8859-15");
+
+    CharsetResolver.Resolution r = resolve(page, "text/html; charset=utf-8");
+
+    assertEquals(Charset.forName("ISO-8859-15"), r.charset());
+    assertEquals(CharsetSource.META, r.source());
+    assertTrue(CharsetResolver.decode(page, r).endsWith("café €"));
+  }
+
+  @Test
+  void anUnknownHttpCharsetFallsThroughToTheMeta() {
+    CharsetResolver.Resolution r = resolve(bytes("<meta charset=\"utf-8\"><p>" + CAFE, "UTF-8"),
+        "text/html; charset=x-no-such-charset");
+
+    assertEquals(StandardCharsets.UTF_8, r.charset());
+    assertEquals(CharsetSource.META, r.source());
+  }
+
+  @Test
+  void unquotedMetaCharset() {
+    CharsetResolver.Resolution r = resolve(bytes("<meta charset=utf-8><p>" + CAFE, "UTF-8"), null);
+
+    assertEquals(StandardCharsets.UTF_8, r.charset());
+    assertEquals(CharsetSource.META, r.source());
+  }
+
+  @Test
+  void httpEquivMayComeAfterContent() {
+    byte[] page = bytes("<META CONTENT='text/html;charset=windows-1251' HTTP-EQUIV='content-type'><p>Да", "windows-1251");
+
+    CharsetResolver.Resolution r = resolve(page, null);
+
+    assertEquals(Charset.forName("windows-1251"), r.charset());
+    assertEquals(CharsetSource.META, r.source());
+    assertTrue(CharsetResolver.decode(page, r).endsWith("Да"));
+  }
+
+  @Test
+  void theFirstUsableMetaWins() {
+    CharsetResolver.Resolution r = resolve(bytes(
+        "<meta charset=\"bogus\"><meta charset=\"utf-8\"><meta charset=\"koi8-r\"><p>" + CAFE, "UTF-8"), null);
+
+    assertEquals(StandardCharsets.UTF_8, r.charset());
+    assertEquals(CharsetSource.META, r.source());
+  }
+
+  @Test
+  void anUnquotedCharsetRunsUpToTheTagEndSoASlashSpoilsIt() {
+    // As in the HTML prescan (and the tokenizer), the value is "utf-8/", which is no label.
+    CharsetResolver.Resolution r = resolve(bytes("<meta charset=utf-8/><p>" + CAFE, "UTF-8"), null);
+
+    assertEquals(StandardCharsets.UTF_8, r.charset());
+    assertEquals(CharsetSource.DETECTED, r.source());
+  }
+
+  @Test
+  void aMetaAfterTheScanWindowIsIgnored() {
+    String padding = "<!--" + "x".repeat(CharsetResolver.META_SCAN_BYTES) + "-->";
+
+    CharsetResolver.Resolution r = resolve(bytes(padding + "<meta charset=\"windows-1251\"><p>" + CAFE, "UTF-8"), null);
+
+    assertEquals(StandardCharsets.UTF_8, r.charset());
+    assertEquals(CharsetSource.DETECTED, r.source());
+  }
+
+  @Test
+  void aLegacyPageWhoseOnlyHighByteIsTheLastIsNotUtf8() {
+    // "<p>café" in windows-1252 ends in 0xE9, which a cut UTF-8 payload could also end in.
+    byte[] page = bytes("<p>café", "windows-1252");
+
+    CharsetResolver.Resolution r = resolve(page, null);
+
+    assertEquals(Charset.forName("windows-1252"), r.charset());
+    assertEquals("<p>café", CharsetResolver.decode(page, r));
+  }
+
+  @Test
+  void utf8CutInsideItsLastCharacterIsStillUtf8() {
+    // A payload truncated at the byte limit may end half-way through "é" (0xC3 0xA9).
+    byte[] whole = bytes("<p>" + CAFE + "é", "UTF-8");
+    byte[] page = java.util.Arrays.copyOf(whole, whole.length - 1);
+
+    CharsetResolver.Resolution r = resolve(page, null);
+
+    assertEquals(StandardCharsets.UTF_8, r.charset());
+    assertEquals(CharsetSource.DETECTED, r.source());
+    assertTrue(CharsetResolver.decode(page, r).startsWith("<p>" + CAFE));
+  }
+
+  @Test
+  void malformedBytesDecodeToReplacementCharacters() {
+    byte[] bytes = {'a', (byte) 0xFF, 'b'};
+
+    String text = CharsetResolver.decode(bytes, new CharsetResolver.Resolution(StandardCharsets.UTF_8, CharsetSource.HTTP, 0));
+
+    assertEquals("a\uFFFDb", text);
+  }
+
   @ParameterizedTest
   @CsvSource({
       "iso-8859-1, windows-1252", "ISO_8859-1:1987, windows-1252", "us-ascii, windows-1252", "latin1, windows-1252",
@@ -155,13 +295,14 @@ class CharsetResolverTest {
       "big5, Big5-HKSCS", "shift_jis, windows-31j", "x-sjis, windows-31j", "ms_kanji, windows-31j",
       "euc-kr, x-windows-949", "ks_c_5601-1987, x-windows-949", "tis-620, x-windows-874", "euc-jp, EUC-JP",
       "koi8-u, KOI8-U", "x-mac-cyrillic, x-MacCyrillic", "utf8, UTF-8", "utf-16, UTF-16LE", "' UTF-8 ', UTF-8",
-      "iso-8859-8-i, ISO-8859-8", "iso-2022-jp, ISO-2022-JP"})
+      "iso-8859-8-i, ISO-8859-8", "iso-2022-jp, ISO-2022-JP", "cp1252, windows-1252", "' Windows-1252 ', windows-1252",
+      "utf-16le, UTF-16LE", "iso-8859-15, ISO-8859-15"})
   void labelsMeanWhatBrowsersMakeOfThem(String label, String java) {
     assertEquals(Charset.forName(java), CharsetResolver.lookup(label));
   }
 
   @ParameterizedTest
-  @CsvSource({"x-klingon", "utf-9", "'chars\"et'", "none"})
+  @CsvSource({"x-klingon", "utf-9", "'chars\"et'", "none", "''"})
   void unknownLabelsAreNoDeclaration(String label) {
     assertNull(CharsetResolver.lookup(label));
   }
