@@ -81,6 +81,15 @@ class SidecarTest {
     assertEquals("text/html", meta.mimeType());
   }
 
+  /** Regression: a null header value became the four-letter string "null". */
+  @Test
+  void nullHeaderValuesAreMissing() {
+    FetchMetadata meta = parse("{\"headers\": {\"Server\": null, \"Via\": [null, \"proxy\"], \"X-Ok\": \"yes\"}}");
+    assertNull(meta.header("server"));
+    assertNull(meta.header("via"));
+    assertEquals(Map.of("x-ok", "yes"), meta.headers());
+  }
+
   @Test
   void errorsSayWhatIsWrong() {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("{\"url\": ")).getMessage().contains("not valid JSON"));

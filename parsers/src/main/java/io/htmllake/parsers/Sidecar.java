@@ -52,8 +52,9 @@ public final class Sidecar {
     JsonNode headersNode = root.get("headers");
     if (headersNode != null && headersNode.isObject()) {
       headersNode.fields().forEachRemaining(e -> {
-        JsonNode v = e.getValue();
-        String value = v.isArray() ? (v.size() > 0 ? v.get(0).asText() : null) : v.isValueNode() ? v.asText() : null;
+        JsonNode v = e.getValue().isArray() ? e.getValue().path(0) : e.getValue();
+        // A JSON null is no value (asText() would make it the string "null").
+        String value = v.isValueNode() && !v.isNull() ? v.asText() : null;
         if (value != null) {
           headers.put(e.getKey(), value);
         }
