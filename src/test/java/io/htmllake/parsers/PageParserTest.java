@@ -492,6 +492,14 @@ class PageParserTest {
     }
 
     @Test
+    void nestedArticleIsPartOfItsOutermostArticle() {
+      ParsedPage page = page("""
+          <article><p>Outer intro.</p><article><p>A nested reply that is much longer than anything else.</p></article></article>
+          <article><p>A separate, shorter article.</p></article>""");
+      assertEquals("Outer intro.\nA nested reply that is much longer than anything else.", page.mainText());
+    }
+
+    @Test
     void wordsCountedWithApostrophesAndNumbers() {
       assertEquals(6, page("<main><p>Don't stop \u2014 3 apples, 2 pears!</p></main>").wordCount());
     }

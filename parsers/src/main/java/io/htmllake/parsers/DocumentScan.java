@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * One pass over a document's elements that gathers everything the page fields need (meta tags,
@@ -25,6 +28,10 @@ final class DocumentScan {
   final Map<String, String> social = new LinkedHashMap<>();
   final List<Element> canonicalLinks = new ArrayList<>(1);
   final List<Element> anchors = new ArrayList<>();
+  /**
+   * Outermost {@code <article>}s: a nested article's text is part of its ancestor's, so it can
+   * never be the longest, and measuring each one's text made deep nesting quadratic.
+   */
   final List<Element> articles = new ArrayList<>(2);
   /** {@code [itemprop=datePublished]} and {@code time} elements, in document order. */
   final List<Element> dateElements = new ArrayList<>();
@@ -35,12 +42,26 @@ final class DocumentScan {
   Element byline;
   Element authorName;
   Element authorClass;
+  /** {@code <article>}s open at the element being visited. */
+  private int openArticles;
 
   static DocumentScan of(Document doc) {
     DocumentScan scan = new DocumentScan();
-    for (Element e : doc.getAllElements()) {
-      scan.visit(e);
-    }
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof Element e) {
+          scan.visit(e);
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element e) {
+          scan.leave(e);
+        }
+      }
+    }, doc);
     return scan;
   }
 
@@ -62,7 +83,11 @@ final class DocumentScan {
           firstH1 = e;
         }
       }
-      case "article" -> articles.add(e);
+      case "article" -> {
+        if (openArticles++ == 0) {
+          articles.add(e);
+        }
+      }
       case "main" -> {
         if (main == null) {
           main = e;
@@ -99,6 +124,12 @@ final class DocumentScan {
       if (authorClass == null && e.hasClass("author")) {
         authorClass = e;
       }
+    }
+  }
+
+  private void leave(Element e) {
+    if (e.normalName().equals("article")) {
+      openArticles--;
     }
   }
 

@@ -36,8 +36,8 @@ final class TextExtractor {
   }
 
   /**
-   * Text of the page's main content: the largest {@code <article>}, else {@code <main>} or
-   * {@code [role=main]}, else the body; in each case without navigation, headers, footers,
+   * Text of the page's main content: the largest outermost {@code <article>}, else {@code <main>}
+   * or {@code [role=main]}, else the body; in each case without navigation, headers, footers,
    * asides, forms and comment or share blocks.
    */
   static String mainText(Element body, DocumentScan scan) {
