@@ -48,6 +48,9 @@ class HostileInputTest {
     inputs.add(html("tables nested 10,000 deep", "<table><tr><td>".repeat(10_000) + "cell", plain));
     // Regression: main-text selection measured every nested article's text, quadratic in depth.
     inputs.add(html("articles nested 100,000 deep", "<article><p>a</p>".repeat(100_000), plain));
+    // Guard: as jsoup descendant selectors, the author fallbacks walked up from every nested candidate (quadratic).
+    inputs.add(html("itemprop=name nested 100,000 deep", "<body>" + "<div itemprop=\"name\">".repeat(100_000) + "x", plain));
+    inputs.add(html("class=author nested 100,000 deep", "<body>" + "<div class=\"author\">".repeat(100_000) + "x", plain));
     inputs.add(html("svg nested 10,000 deep", "<svg>".repeat(10_000) + "<title>t</title>", plain));
     inputs.add(html("a 12 MiB attribute", "<html><body><div data-x=\"" + "a".repeat(12 * 1024 * 1024) + "\">x</div></body></html>",
         plain));

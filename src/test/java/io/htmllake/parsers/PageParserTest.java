@@ -344,6 +344,20 @@ class PageParserTest {
     }
 
     @Test
+    void authorElementOutsideABylineIsOnlyALateFallback() {
+      assertEquals("Kim Park", page("""
+          <div class="author">Profile card</div>
+          <div class="byline"><span>Words:</span> <span class="author">Kim Park</span></div>""").author());
+    }
+
+    @Test
+    void itempropNameOutsideAnAuthorIsNotTheAuthor() {
+      assertEquals("Sam Roe", page("""
+          <div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Kettle</span></div>
+          <p><span itemprop="author" itemscope><b itemprop="name">Sam Roe</b></span></p>""").author());
+    }
+
+    @Test
     void metaWinsOverByline() {
       assertEquals("Jane Doe",
           page("<meta name=\"author\" content=\"Jane Doe\"><div class=\"byline\">By Kim Park</div>").author());
