@@ -57,6 +57,11 @@ class HostileInputTest {
     inputs.add(html("a 1 MiB meta content in the charset scan window", "<meta http-equiv=\"content-type\" content=\""
         + "charset=".repeat(128 * 1024) + "\"><p>x</p>", plain));
     inputs.add(html("100,000 attributes on one element", "<div " + attributes(100_000) + ">x</div>", plain));
+    // Guard: resolving each link with absUrl searched all its ancestors for the base URI, quadratic in depth.
+    inputs.add(html("100,000 links, each one level deeper", "<body>" + "<div><a href=\"l\">l</a>".repeat(100_000), plain));
+    // Regression: the same for canonical links, when none of them is usable.
+    inputs.add(html("100,000 unusable canonical links, each one level deeper", "<body>"
+        + "<div><link rel=\"canonical\" href=\"mailto:x\">".repeat(100_000), plain));
     inputs.add(html("100,000 links", "<body>" + "<a href=\"/l\">l</a>".repeat(100_000), plain));
     inputs.add(html("a 5 MiB word without white space", "<p>" + "w".repeat(5 * 1024 * 1024), plain));
     inputs.add(html("unclosed tags", "<html><head><title>t<body><div><p><b><i><table><tr><td><a href='x", plain));

@@ -17,8 +17,8 @@ final class LinkExtractor {
 
   private LinkExtractor() {}
 
-  static List<Link> extract(List<Element> anchors, String baseUri, String pageDomain, boolean pageNofollow) {
-    URL base = Urls.base(baseUri);
+  /** @param base the page URL or its {@code <base href>}, parsed once ({@link Urls#base}); null when unknown */
+  static List<Link> extract(List<Element> anchors, URL base, String pageDomain, boolean pageNofollow) {
     List<Link> links = new ArrayList<>(anchors.size());
     Map<String, String> domains = new HashMap<>();
     for (Element a : anchors) {

@@ -1,5 +1,6 @@
 package io.htmllake.parsers;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,6 +57,7 @@ public final class PageParser {
     Document doc = Jsoup.parse(html, baseUri, Parser.htmlParser());
     Element body = doc.body();
     DocumentScan scan = DocumentScan.of(doc);
+    URL base = Urls.base(doc.baseUri());
 
     Map<String, String> og = scan.social;
     String title = firstNonBlank(doc.title(), og.get("og:title"), og.get("twitter:title"));
@@ -65,7 +67,7 @@ public final class PageParser {
     String host = Urls.host(url);
     String domain = Urls.registeredDomain(host);
 
-    List<Link> links = LinkExtractor.extract(scan.anchors, doc.baseUri(), domain, robotsNofollow(robots));
+    List<Link> links = LinkExtractor.extract(scan.anchors, base, domain, robotsNofollow(robots));
     String mainText = TextExtractor.mainText(body, scan);
 
     return new ParsedPage(
@@ -83,7 +85,7 @@ public final class PageParser {
         record.truncated(),
         title,
         description,
-        canonical(scan),
+        canonical(scan, base),
         language(doc, scan),
         robots,
         elementText(scan.firstH1),
@@ -115,10 +117,13 @@ public final class PageParser {
     return HexFormat.of().formatHex(digest);
   }
 
-  private static String canonical(DocumentScan scan) {
+  /**
+   * The first usable canonical link, resolved against the base parsed once (jsoup's absUrl searches
+   * every ancestor for the base URI, quadratic when many unusable ones are nested deep).
+   */
+  private static String canonical(DocumentScan scan, URL base) {
     for (Element link : scan.canonicalLinks) {
-      String abs = link.absUrl("href");
-      String normalized = Urls.normalize(abs.isEmpty() ? link.attr("href") : abs);
+      String normalized = Urls.normalize(Urls.resolve(base, link.attr("href")));
       if (normalized != null) {
         return normalized;
       }
