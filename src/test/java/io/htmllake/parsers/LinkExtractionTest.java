@@ -121,6 +121,27 @@ class LinkExtractionTest {
   }
 
   @Test
+  void blockContentInALinkIsSpaceSeparated() {
+    List<Link> links = links("<a href=\"/card\"><div>Headline</div><div>Teaser <b>text</b></div></a>", PAGE_URL);
+    assertEquals("Headline Teaser text", links.get(0).anchorText());
+  }
+
+  @Test
+  void linksNestedInSvgKeepTheirOwnText() {
+    List<Link> links = links("""
+        <svg><a href="/outer"><text>Outer</text><a href="/inner"><text>Inner</text></a><image alt="x"/></a></svg>
+        <svg><a href="/icon-only"><a href="/label">Label</a><img alt="Icon"></a></svg>
+        <svg><a href="/just-svg"><text>Plain SVG link</text></a></svg>
+        """, PAGE_URL);
+    assertEquals(List.of("https://www.example.co.uk/outer", "https://www.example.co.uk/inner",
+        "https://www.example.co.uk/icon-only", "https://www.example.co.uk/label", "https://www.example.co.uk/just-svg"),
+        urls(links));
+    assertEquals(List.of("Outer", "Inner"), List.of(links.get(0).anchorText(), links.get(1).anchorText()));
+    assertEquals("Label", links.get(3).anchorText());
+    assertEquals("Plain SVG link", links.get(4).anchorText());
+  }
+
+  @Test
   void relLowerCasedAndNofollowFromNofollowUgcSponsored() {
     List<Link> links = links("""
         <a href="/1" rel="NoFollow">1</a>

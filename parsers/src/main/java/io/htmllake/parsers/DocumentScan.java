@@ -1,11 +1,16 @@
 package io.htmllake.parsers;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -28,6 +33,8 @@ final class DocumentScan {
   final Map<String, String> social = new LinkedHashMap<>();
   final List<Element> canonicalLinks = new ArrayList<>(1);
   final List<Element> anchors = new ArrayList<>();
+  /** Anchors with another anchor inside them: HTML cannot nest links, but SVG and MathML content can. */
+  final Set<Element> linksWrappingLinks = Collections.newSetFromMap(new IdentityHashMap<>());
   /**
    * Outermost {@code <article>}s: a nested article's text is part of its ancestor's, so it can
    * never be the longest, and measuring each one's text made deep nesting quadratic.
@@ -44,6 +51,8 @@ final class DocumentScan {
   Element authorClass;
   /** {@code <article>}s open at the element being visited. */
   private int openArticles;
+  /** Anchors open at the element being visited, innermost first. */
+  private final Deque<Element> openAnchors = new ArrayDeque<>();
 
   static DocumentScan of(Document doc) {
     DocumentScan scan = new DocumentScan();
@@ -76,6 +85,10 @@ final class DocumentScan {
       case "a", "area" -> {
         if (e.hasAttr("href")) {
           anchors.add(e);
+          if (!openAnchors.isEmpty()) {
+            linksWrappingLinks.add(openAnchors.peek());
+          }
+          openAnchors.push(e);
         }
       }
       case "h1" -> {
@@ -128,8 +141,14 @@ final class DocumentScan {
   }
 
   private void leave(Element e) {
-    if (e.normalName().equals("article")) {
-      openArticles--;
+    switch (e.normalName()) {
+      case "article" -> openArticles--;
+      case "a", "area" -> {
+        if (e.hasAttr("href")) {
+          openAnchors.pop();
+        }
+      }
+      default -> { }
     }
   }
 

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Outgoing links of a document: {@code <a href>} and {@code <area href>} resolved against the page
@@ -17,8 +21,12 @@ final class LinkExtractor {
 
   private LinkExtractor() {}
 
-  /** @param base the page URL or its {@code <base href>}, parsed once ({@link Urls#base}); null when unknown */
-  static List<Link> extract(List<Element> anchors, URL base, String pageDomain, boolean pageNofollow) {
+  /**
+   * @param wrappers the anchors with other anchors inside them
+   * @param base the page URL or its {@code <base href>}, parsed once ({@link Urls#base}); null when unknown
+   */
+  static List<Link> extract(List<Element> anchors, Set<Element> wrappers, URL base, String pageDomain,
+      boolean pageNofollow) {
     List<Link> links = new ArrayList<>(anchors.size());
     Map<String, String> domains = new HashMap<>();
     for (Element a : anchors) {
@@ -36,24 +44,46 @@ final class LinkExtractor {
       boolean nofollow = pageNofollow || hasToken(rel, "nofollow") || hasToken(rel, "ugc") || hasToken(rel, "sponsored");
       Boolean internal = pageDomain == null ? null
           : Objects.equals(pageDomain, host == null ? null : domains.computeIfAbsent(host, Urls::registeredDomain));
-      links.add(new Link(dst, host, anchorText(a), rel, nofollow, internal, links.size()));
+      links.add(new Link(dst, host, anchorText(a, wrappers.contains(a)), rel, nofollow, internal, links.size()));
     }
     return links;
   }
 
-  private static String anchorText(Element a) {
-    String text = TextExtractor.squash(a.text());
+  private static String anchorText(Element a, boolean wrapsLinks) {
+    StringBuilder ownText = new StringBuilder();
+    Element[] ownImg = {null};
+    if (wrapsLinks) {
+      // Links nested in this one (possible only in SVG/MathML) keep their text to themselves:
+      // measuring it again for every enclosing link made deep nesting quadratic.
+      NodeTraversor.filter((node, depth) -> {
+        if (node != a && node instanceof Element element && isLink(element)) {
+          return NodeFilter.FilterResult.SKIP_ENTIRELY;
+        }
+        if (node instanceof TextNode textNode) {
+          ownText.append(textNode.getWholeText());
+        } else if (ownImg[0] == null && node instanceof Element element && element.normalName().equals("img")
+            && element.hasAttr("alt")) {
+          ownImg[0] = element;
+        }
+        return NodeFilter.FilterResult.CONTINUE;
+      }, a);
+    }
+    String text = TextExtractor.squash(wrapsLinks ? ownText.toString() : a.text());
     if (text == null) {
       text = TextExtractor.squash(a.attr("title"));
     }
     if (text == null) {
-      Element img = a.selectFirst("img[alt]");
+      Element img = wrapsLinks ? ownImg[0] : a.selectFirst("img[alt]");
       text = img == null ? null : TextExtractor.squash(img.attr("alt"));
     }
     if (text == null && a.normalName().equals("area")) {
       text = TextExtractor.squash(a.attr("alt"));
     }
     return text;
+  }
+
+  private static boolean isLink(Element element) {
+    return (element.normalName().equals("a") || element.normalName().equals("area")) && element.hasAttr("href");
   }
 
   private static boolean hasToken(String rel, String token) {

@@ -67,7 +67,7 @@ public final class PageParser {
     String host = Urls.host(url);
     String domain = Urls.registeredDomain(host);
 
-    List<Link> links = LinkExtractor.extract(scan.anchors, base, domain, robotsNofollow(robots));
+    List<Link> links = LinkExtractor.extract(scan.anchors, scan.linksWrappingLinks, base, domain, robotsNofollow(robots));
     String mainText = TextExtractor.mainText(body, scan);
 
     return new ParsedPage(
