@@ -53,6 +53,10 @@ class HostileInputTest {
     inputs.add(html("class=author nested 100,000 deep", "<body>" + "<div class=\"author\">".repeat(100_000) + "x", plain));
     // Regression: every enclosing link measured the text of all links nested in it (SVG lets links nest).
     inputs.add(html("svg links nested 100,000 deep", "<body>" + "<svg><a href=\"/s\">".repeat(100_000) + "x", plain));
+    // Regression: every nested published-date candidate had its whole text read, quadratic in depth.
+    inputs.add(html("itemprop=datePublished nested 100,000 deep", "<body>"
+        + "<div itemprop=\"datePublished\">".repeat(100_000) + "x", plain));
+    inputs.add(html("time pubdate nested 100,000 deep", "<body>" + "<time pubdate>".repeat(100_000) + "x", plain));
     inputs.add(html("svg nested 10,000 deep", "<svg>".repeat(10_000) + "<title>t</title>", plain));
     inputs.add(html("a 12 MiB attribute", "<html><body><div data-x=\"" + "a".repeat(12 * 1024 * 1024) + "\">x</div></body></html>",
         plain));

@@ -402,6 +402,17 @@ class PageParserTest {
     }
 
     @Test
+    void itempropDatePublishedText() {
+      assertEquals(Instant.parse("2021-07-08T09:10:00Z"),
+          page("<p>Published <span itemprop=\"datePublished\">\n 2021-07-08 <b>09:10</b>\n</span></p>").publishedTime());
+    }
+
+    @Test
+    void timeElementTextWithoutDatetime() {
+      assertEquals(Instant.parse("2021-07-08T00:00:00Z"), page("<p><time pubdate>2021-07-08</time></p>").publishedTime());
+    }
+
+    @Test
     void metaWinsOverTimeElement() {
       assertEquals(Instant.parse("2024-01-01T12:00:00Z"), page("""
           <meta name="pubdate" content="2024-01-01T12:00:00Z">

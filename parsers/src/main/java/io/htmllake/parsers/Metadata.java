@@ -12,6 +12,8 @@ import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /** Author and publication time from the many places pages put them. */
 final class Metadata {
@@ -27,6 +29,9 @@ final class Metadata {
       .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME)
       .optionalStart().appendOffsetId().optionalEnd().parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
       .toFormatter(Locale.ROOT);
+
+  /** Nodes (the element included) beyond which an element is no date; a date's text is at most 40 characters. */
+  private static final int DATE_MAX_NODES = 64;
 
   private Metadata() {}
 
@@ -63,13 +68,24 @@ final class Metadata {
       }
     }
     for (Element time : scan.dateElements) {
-      String value = time.hasAttr("datetime") ? time.attr("datetime") : time.hasAttr("content") ? time.attr("content") : time.text();
+      String value = time.hasAttr("datetime") ? time.attr("datetime") : time.hasAttr("content") ? time.attr("content") : dateText(time);
       Instant instant = parseInstant(value);
       if (instant != null) {
         return instant;
       }
     }
     return null;
+  }
+
+  /**
+   * The text of an element small enough to hold a date, else null. Candidates can be nested, and
+   * the text of each one includes all those inside it: reading it whole made deep nesting quadratic.
+   */
+  private static String dateText(Element element) {
+    int[] nodes = {0};
+    NodeTraversor.filter((node, depth) -> ++nodes[0] > DATE_MAX_NODES ? NodeFilter.FilterResult.STOP
+        : NodeFilter.FilterResult.CONTINUE, element);
+    return nodes[0] > DATE_MAX_NODES ? null : element.text();
   }
 
   /** Parses the ISO-8601 shapes pages use; a date alone means midnight UTC, no offset means UTC. */
