@@ -25,6 +25,10 @@ class UrlsTest {
       ftp://example.com/file                       | NULL
       mailto:someone@example.com                   | NULL
       /relative/path                               | NULL
+      https://                                     | NULL
+      http://?q=1                                  | NULL
+      http://#top                                  | NULL
+      https://@/                                   | NULL
       ''                                           | NULL
       """)
   void normalize(String url, String expected) {

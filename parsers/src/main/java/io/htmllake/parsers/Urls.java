@@ -124,7 +124,11 @@ public final class Urls {
    * again.
    */
   static String hostOfNormalized(String url) {
-    int start = url.indexOf("://") + 3;
+    int separator = url.indexOf("://");
+    if (separator < 0) {
+      return null; // the normaliser turns an empty authority ("https://") into "https:/"
+    }
+    int start = separator + 3;
     int end = start;
     while (end < url.length()) {
       char c = url.charAt(end);
