@@ -196,6 +196,15 @@ class LinkExtractionTest {
     assertEquals(List.of(true, true, true, false, false, false), links.stream().map(Link::internal).toList());
   }
 
+  /** Regression: java.net.URI has no host for such names, so these links were dropped as unusable. */
+  @Test
+  void hostsWithUnderscoresAreKept() {
+    List<Link> links = links("<a href=\"https://my_blog.example.co.uk/post\">Post</a>", PAGE_URL);
+    assertEquals(List.of("https://my_blog.example.co.uk/post"), urls(links));
+    assertEquals("my_blog.example.co.uk", links.get(0).dstHost());
+    assertEquals(true, links.get(0).internal());
+  }
+
   @Test
   void privateSuffixesSeparateSites() {
     // github.io is on the public suffix list's private section: alice and bob are different sites.

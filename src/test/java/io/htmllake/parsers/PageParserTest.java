@@ -611,6 +611,13 @@ class PageParserTest {
     }
 
     @Test
+    void hostAndDomainOfAPageOnAnUnderscoreHost() {
+      ParsedPage page = page("<p>x</p>", "https://my_blog.example.com/post");
+      assertEquals("my_blog.example.com", page.urlHost());
+      assertEquals("example.com", page.urlRegisteredDomain());
+    }
+
+    @Test
     void allNullWithoutMetadata() {
       ParsedPage page = page("<p>x</p>".getBytes(StandardCharsets.UTF_8), FetchMetadata.NONE);
       assertNull(page.url());

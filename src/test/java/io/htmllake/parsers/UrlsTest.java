@@ -41,6 +41,10 @@ class UrlsTest {
       https://www.example.com./a         | www.example.com
       http://user:pw@host.example.org:8080/ | host.example.org
       https://exa mple.com/a             | NULL
+      https://my_blog.example.com/       | my_blog.example.com
+      HTTP://Under_Score.Example.COM.:81/ | under_score.example.com
+      mailto:someone@example.com         | NULL
+      https:///no-host                   | NULL
       not a url                          | NULL
       NULL                               | NULL
       """)

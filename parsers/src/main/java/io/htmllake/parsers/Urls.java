@@ -149,16 +149,21 @@ public final class Urls {
     if (url == null) {
       return null;
     }
+    String host;
     try {
-      String host = URI.create(url.strip()).getHost();
-      if (host == null || host.isEmpty()) {
-        return null;
-      }
-      host = host.toLowerCase(Locale.ROOT);
-      return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+      host = URI.create(url.strip()).getHost();
     } catch (IllegalArgumentException e) {
-      return fallbackHost(url);
+      host = null;
     }
+    if (host == null || host.isEmpty()) {
+      // URI has no host for names it rejects but browsers accept, e.g. an underscore in a subdomain.
+      host = fallbackHost(url.strip());
+    }
+    if (host == null || host.isEmpty()) {
+      return null;
+    }
+    host = host.toLowerCase(Locale.ROOT);
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
   }
 
   /** The registered domain (public suffix plus one label) of a host; the host itself for IPs and unknown suffixes. */
