@@ -412,6 +412,27 @@ class PageParserTest {
       assertEquals(Instant.parse("2021-07-08T00:00:00Z"), page("<p><time pubdate>2021-07-08</time></p>").publishedTime());
     }
 
+    /** Regression: candidates were taken in document order, so the masthead's date (today's) won. */
+    @Test
+    void articleDateBeatsAnEarlierDateInThePageHeader() {
+      assertEquals(Instant.parse("2020-05-05T00:00:00Z"), page("""
+          <header><time datetime="2030-01-01">Today</time></header>
+          <article><p>Published <span itemprop="datePublished">2020-05-05</span></p></article>""").publishedTime());
+      assertEquals(Instant.parse("2021-02-03T00:00:00Z"), page("""
+          <header><time datetime="2030-01-01">Today</time></header>
+          <article><h1>Story</h1><time datetime="2021-02-03">3 Feb</time></article>""").publishedTime());
+    }
+
+    @Test
+    void aTimeIsInsideAnArticleUntilItsOutermostArticleCloses() {
+      assertEquals(Instant.parse("2021-02-03T00:00:00Z"), page("""
+          <header><time datetime="2030-01-01">Today</time></header>
+          <article><article><p>A reply</p></article><time datetime="2021-02-03">3 Feb</time></article>""").publishedTime());
+      assertEquals(Instant.parse("2021-02-03T00:00:00Z"), page("""
+          <article><h1>Story</h1></article><footer><time datetime="2030-01-01">Today</time></footer>
+          <aside><article><time datetime="2021-02-03">3 Feb</time></article></aside>""").publishedTime());
+    }
+
     @Test
     void metaWinsOverTimeElement() {
       assertEquals(Instant.parse("2024-01-01T12:00:00Z"), page("""

@@ -40,8 +40,19 @@ final class DocumentScan {
    * never be the longest, and measuring each one's text made deep nesting quadratic.
    */
   final List<Element> articles = new ArrayList<>(2);
-  /** {@code [itemprop=datePublished]} and {@code time} elements, in document order. */
-  final List<Element> dateElements = new ArrayList<>();
+  /**
+   * Elements that may carry the publication date, most trusted first: {@code [itemprop=datePublished]},
+   * {@code time[pubdate]}, {@code time[datetime]} inside an {@code <article>}, other
+   * {@code time[datetime]}, other {@code time}; each group in document order, each element in its
+   * first group only. A dated masthead comes before the article in the document but not here.
+   */
+  final List<List<Element>> dateElements = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+      new ArrayList<>(), new ArrayList<>());
+  private static final int DATE_ITEMPROP = 0;
+  private static final int DATE_PUBDATE = 1;
+  private static final int DATE_IN_ARTICLE = 2;
+  private static final int DATE_DATETIME = 3;
+  private static final int DATE_OTHER_TIME = 4;
   Element firstH1;
   Element main;
   Element itempropAuthor;
@@ -106,7 +117,7 @@ final class DocumentScan {
           main = e;
         }
       }
-      case "time" -> dateElements.add(e);
+      case "time" -> dateElements.get(timeGroup(e)).add(e);
       default -> { }
     }
     if (e.attributesSize() == 0) {
@@ -115,7 +126,7 @@ final class DocumentScan {
     String itemprop = e.attr("itemprop");
     if (!itemprop.isEmpty()) {
       if (itemprop.equalsIgnoreCase("datePublished") && !e.normalName().equals("time") && !e.normalName().equals("meta")) {
-        dateElements.add(e);
+        dateElements.get(DATE_ITEMPROP).add(e);
       } else if (itempropAuthor == null && itemprop.equalsIgnoreCase("author")) {
         itempropAuthor = e;
       }
@@ -138,6 +149,19 @@ final class DocumentScan {
         authorClass = e;
       }
     }
+  }
+
+  private int timeGroup(Element time) {
+    if (time.attr("itemprop").equalsIgnoreCase("datePublished")) {
+      return DATE_ITEMPROP;
+    }
+    if (time.hasAttr("pubdate")) {
+      return DATE_PUBDATE;
+    }
+    if (!time.hasAttr("datetime")) {
+      return DATE_OTHER_TIME;
+    }
+    return openArticles > 0 ? DATE_IN_ARTICLE : DATE_DATETIME;
   }
 
   private void leave(Element e) {

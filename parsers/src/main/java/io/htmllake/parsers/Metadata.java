@@ -67,11 +67,14 @@ final class Metadata {
         return instant;
       }
     }
-    for (Element time : scan.dateElements) {
-      String value = time.hasAttr("datetime") ? time.attr("datetime") : time.hasAttr("content") ? time.attr("content") : dateText(time);
-      Instant instant = parseInstant(value);
-      if (instant != null) {
-        return instant;
+    for (List<Element> group : scan.dateElements) {
+      for (Element time : group) {
+        String value = time.hasAttr("datetime") ? time.attr("datetime")
+            : time.hasAttr("content") ? time.attr("content") : dateText(time);
+        Instant instant = parseInstant(value);
+        if (instant != null) {
+          return instant;
+        }
       }
     }
     return null;
