@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every field of {@link ParsedPage}, each checked against values written by hand. */
 class PageParserTest {
@@ -311,6 +312,13 @@ class PageParserTest {
     @Test
     void urlValuedArticleAuthorIsNotAnAuthor() {
       assertNull(page("<meta property=\"article:author\" content=\"https://www.facebook.com/jane.doe\"><p>x</p>").author());
+    }
+
+    /** Regression: only lower-case http(s):// values were recognised as URLs. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"HTTPS://www.example.com/authors/jane", "www.facebook.com/jane.doe", "//example.com/jane"})
+    void otherUrlShapesAreNotAnAuthorEither(String url) {
+      assertNull(page("<meta property=\"article:author\" content=\"" + url + "\"><p>x</p>").author());
     }
 
     @Test

@@ -129,6 +129,7 @@ final class Metadata {
   }
 
   private static boolean looksLikeUrl(String value) {
-    return value.startsWith("http://") || value.startsWith("https://");
+    String v = value.toLowerCase(Locale.ROOT);
+    return v.startsWith("http://") || v.startsWith("https://") || v.startsWith("//") || v.startsWith("www.");
   }
 }
