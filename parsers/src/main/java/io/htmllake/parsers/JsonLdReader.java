@@ -1,0 +1,192 @@
+package io.htmllake.parsers;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * JSON-LD from {@code <script type="application/ld+json">}, read leniently because real sites ship
+ * broken JSON: HTML comments and CDATA markers around (or inside) the value, JavaScript comments,
+ * trailing commas, raw control characters in strings, single quotes, unquoted keys, several values
+ * in one script, junk after the value, HTML entities instead of quotes.
+ */
+final class JsonLdReader {
+
+  /** JSON-LD that real items use is a few levels deep; deeper input is hostile and is not read. */
+  static final int MAX_JSON_DEPTH = 100;
+
+  private static final JsonFactory LENIENT = JsonFactory.builder()
+      .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+      .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+      .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+      .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+      .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
+      .enable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+      .build();
+
+  /** Decimals are read exactly as written ({@code 19.90} stays {@code 19.90}): prices live in these items. */
+  private static final ObjectMapper READER = JsonMapper.builder(LENIENT)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
+
+  private JsonLdReader() {}
+
+  static void read(Document doc, ItemSink sink, int maxSourceChars) {
+    int sourceChars = 0;
+    for (Element script : doc.getElementsByTag("script")) {
+      if (sink.full()) {
+        return;
+      }
+      if (!isJsonLd(script.attr("type"))) {
+        continue;
+      }
+      String source = script.data();
+      sourceChars += source.length();
+      if (sourceChars > maxSourceChars) {
+        return;
+      }
+      for (JsonNode value : parse(source)) {
+        collect(value, null, sink, 0);
+      }
+    }
+  }
+
+  static boolean isJsonLd(String type) {
+    String t = type.strip().toLowerCase(Locale.ROOT);
+    return t.equals("application/ld+json") || t.startsWith("application/ld+json;");
+  }
+
+  /**
+   * Every JSON value the script holds, in order: as many as parse before the first error, after
+   * markup is removed; if none does, once more after HTML entities are decoded.
+   */
+  static List<JsonNode> parse(String source) {
+    String json = stripMarkup(source);
+    List<JsonNode> values = readValues(json);
+    if (values.isEmpty() && json.indexOf('&') >= 0) {
+      values = readValues(Parser.unescapeEntities(json, false));
+    }
+    return values;
+  }
+
+  private static List<JsonNode> readValues(String json) {
+    List<JsonNode> values = new ArrayList<>(1);
+    try (JsonParser parser = READER.createParser(json)) {
+      while (parser.nextToken() != null) {
+        values.add(READER.readTree(parser));
+      }
+    } catch (IOException | RuntimeException e) {
+      // Keep the values read before the error: junk after a complete value (a stray brace, a
+      // semicolon) must not cost the item. Jackson's stream constraints throw runtime exceptions.
+    }
+    return values;
+  }
+
+  /**
+   * Removes, outside JSON strings, HTML comments that hold no JSON ({@code <!-- note -->}), the
+   * markers of comments and CDATA sections that wrap the JSON ({@code <!-- {...} -->},
+   * {@code <![CDATA[ ... ]]>}), so that a comment written inside a string value survives.
+   */
+  static String stripMarkup(String source) {
+    if (source.indexOf('<') < 0 && source.indexOf("-->") < 0 && source.indexOf("]]>") < 0) {
+      return source;
+    }
+    StringBuilder out = new StringBuilder(source.length());
+    boolean inString = false;
+    int i = 0;
+    int n = source.length();
+    while (i < n) {
+      char c = source.charAt(i);
+      if (inString) {
+        out.append(c);
+        if (c == '\\' && i + 1 < n) {
+          out.append(source.charAt(i + 1));
+          i += 2;
+          continue;
+        }
+        if (c == '"') {
+          inString = false;
+        }
+        i++;
+      } else if (c == '"') {
+        inString = true;
+        out.append(c);
+        i++;
+      } else if (source.startsWith("<!--", i)) {
+        int end = source.indexOf("-->", i + 4);
+        String body = end < 0 ? source.substring(i + 4) : source.substring(i + 4, end);
+        if (body.indexOf('{') >= 0 || body.indexOf('[') >= 0) {
+          i += 4; // a wrapper around the JSON: drop the marker, keep the JSON
+        } else {
+          i = end < 0 ? n : end + 3;
+        }
+      } else if (source.startsWith("-->", i)) {
+        i += 3;
+      } else if (source.startsWith("<![CDATA[", i)) {
+        i += 9;
+      } else if (source.startsWith("]]>", i)) {
+        i += 3;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Top-level items: a script's object, each object of a script's array, each member of an
+   * {@code @graph} (with the graph's {@code @context}). Scalars and nulls are not items.
+   */
+  private static void collect(JsonNode value, JsonNode context, ItemSink sink, int depth) {
+    if (depth > 2 || sink.full()) {
+      return;
+    }
+    if (value.isArray()) {
+      for (JsonNode member : value) {
+        collect(member, context, sink, depth + 1);
+      }
+      return;
+    }
+    if (!value.isObject()) {
+      return;
+    }
+    ObjectNode item = (ObjectNode) value;
+    JsonNode ownContext = item.get("@context");
+    JsonNode effective = ownContext != null ? ownContext : context;
+    JsonNode graph = item.get("@graph");
+    if (graph != null) {
+      collect(graph, effective, sink, depth + 1);
+      ObjectNode rest = item.deepCopy();
+      rest.remove("@graph");
+      rest.remove("@context");
+      if (rest.has("@type") || !ItemJson.hasOnlyKeywords(rest)) {
+        sink.add("json-ld", rest, effective);
+      }
+      return;
+    }
+    if (item.isEmpty() || (item.size() == 1 && ownContext != null)) {
+      return; // {} and {"@context": ...} say nothing
+    }
+    sink.add("json-ld", item, effective);
+  }
+}
