@@ -128,7 +128,7 @@ final class RdfaReader {
     // Inside an item, a term with no vocabulary in effect is read as schema.org's: snippets and
     // pages that forget vocab="https://schema.org/" mean nothing else by typeof="Product".
     String termVocab = vocab == null && parent.subject() != null ? SCHEMA_ORG_VOCAB : vocab;
-    List<String> properties = terms(e.attr("property"), termVocab, prefixes, true);
+    List<String> properties = terms(e.attr("property"), termVocab, prefixes, Term.PROPERTY);
     List<String> rels = rels(e, termVocab, prefixes);
     String about = e.hasAttr("about") ? iri(e, "about", prefixes) : null;
     String resource = e.hasAttr("resource") ? iri(e, "resource", prefixes) : null;
@@ -137,7 +137,7 @@ final class RdfaReader {
     int depth = parent.depth();
 
     if (e.hasAttr("typeof") && depth < maxDepth && budget.newItem()) {
-      List<String> types = terms(e.attr("typeof"), vocab == null ? SCHEMA_ORG_VOCAB : vocab, prefixes, false);
+      List<String> types = terms(e.attr("typeof"), vocab == null ? SCHEMA_ORG_VOCAB : vocab, prefixes, Term.TYPE);
       String id = about != null ? about : resource != null ? resource : linkTarget(e);
       MarkupItem item;
       List<String> links = !rels.isEmpty() ? rels : literal ? List.of() : properties;
@@ -260,8 +260,9 @@ final class RdfaReader {
   }
 
   /**
-   * rel counts only where it is clearly RDFa: beside typeof (and no property), or naming CURIEs or
-   * IRIs; HTML link types ({@code stylesheet}, {@code nofollow}, ...) are not properties.
+   * rel counts only where it is clearly RDFa: beside typeof (and no property), or naming CURIEs of
+   * known prefixes. HTML link types ({@code stylesheet}, {@code nofollow}) and the absolute URLs
+   * HTML allows as extension types ({@code rel="https://api.w.org/"}) are not properties.
    */
   private List<String> rels(Element e, String vocab, Map<String, String> prefixes) {
     String rel = e.attr("rel").strip();
@@ -269,23 +270,29 @@ final class RdfaReader {
       return List.of();
     }
     if (e.hasAttr("typeof") && !e.hasAttr("property")) {
-      return terms(rel, vocab, prefixes, true);
+      return terms(rel, vocab, prefixes, Term.LINK);
     }
     List<String> out = new ArrayList<>(1);
     for (String token : rel.split("\\s+")) {
       if (token.indexOf(':') > 0) {
-        out.addAll(terms(token, vocab, prefixes, true));
+        out.addAll(terms(token, vocab, prefixes, Term.LINK));
       }
     }
     return out;
   }
 
+  /** What an attribute's tokens name. */
+  private enum Term { TYPE, PROPERTY, LINK }
+
   /**
-   * Expands property or type tokens: a term against the vocabulary, a CURIE against the prefixes,
-   * an absolute IRI as it is; schema.org IRIs in short form. Property tokens of the OpenGraph /
-   * Twitter prefixes are dropped, and so is a property term with no vocabulary.
+   * Expands type, property or rel tokens: a term against the vocabulary, a CURIE against the
+   * prefixes, an absolute IRI as it is; schema.org IRIs in short form. Types are kept as written
+   * when they cannot be expanded. Properties and links are dropped when they cannot: a term with no
+   * vocabulary, a CURIE whose prefix the page never declares ({@code cXenseParse:author},
+   * {@code al:ios:url}); and so are those of the OpenGraph / Twitter prefixes, which make the
+   * OpenGraph and Twitter items. A link must be a CURIE (see {@link #rels}).
    */
-  private static List<String> terms(String attr, String vocab, Map<String, String> prefixes, boolean property) {
+  private static List<String> terms(String attr, String vocab, Map<String, String> prefixes, Term kind) {
     String value = attr.strip();
     if (value.isEmpty()) {
       return List.of();
@@ -295,21 +302,22 @@ final class RdfaReader {
       int colon = token.indexOf(':');
       String expanded;
       if (colon < 0) {
-        expanded = vocab != null ? vocab + token : property ? null : token;
+        expanded = vocab != null ? vocab + token : kind == Term.TYPE ? token : null;
       } else {
         String prefix = token.substring(0, colon).toLowerCase(Locale.ROOT);
         String reference = token.substring(colon + 1);
-        if (property && META_TAG_PREFIXES.contains(prefix)) {
+        if (kind != Term.TYPE && META_TAG_PREFIXES.contains(prefix)) {
           continue;
         }
         if (reference.startsWith("//")) {
-          expanded = token; // an absolute IRI
+          expanded = kind == Term.LINK ? null : token; // an absolute IRI
         } else if (prefixes.containsKey(prefix)) {
           expanded = prefixes.get(prefix) + reference;
         } else {
-          expanded = token;
+          expanded = kind == Term.TYPE ? token : null;
         }
-        if (property && (expanded.startsWith("http://ogp.me/ns") || expanded.startsWith("https://ogp.me/ns"))) {
+        if (kind != Term.TYPE && expanded != null
+            && (expanded.startsWith("http://ogp.me/ns") || expanded.startsWith("https://ogp.me/ns"))) {
           continue;
         }
       }

@@ -529,9 +529,10 @@ public final class StructuredDataScore {
 
   /**
    * Nodes of an expanded, flattened JSON-LD graph (pyRdfa's output as extruct gives it), without
-   * the properties RDFa processors add about the page ({@code rdfa:usesVocabulary}) and those of the
-   * OpenGraph / Facebook / Twitter {@code <meta>} tags (those are scored as OpenGraph); nodes left
-   * with neither type nor property are dropped.
+   * the properties RDFa processors add about the page ({@code rdfa:usesVocabulary}), those of the
+   * OpenGraph / Facebook / Twitter {@code <meta>} tags (scored as OpenGraph), and those named by a
+   * CURIE whose prefix the page never declares ({@code al:ios:url}: pyRdfa keeps it as an IRI of
+   * scheme "al", htmllake drops it); nodes left with neither type nor property are dropped.
    */
   public static List<Node> fromExpandedGraph(JsonNode graph) {
     List<Node> out = new ArrayList<>();
@@ -558,7 +559,7 @@ public final class StructuredDataScore {
     return lower.startsWith("http://www.w3.org/ns/rdfa#") || lower.startsWith("http://ogp.me/ns")
         || lower.startsWith("https://ogp.me/ns") || lower.startsWith("http://www.facebook.com/2008/fbml")
         || lower.startsWith("https://www.facebook.com/2008/fbml") || lower.startsWith("twitter:")
-        || lower.startsWith("fb:") || lower.startsWith("og:");
+        || lower.startsWith("fb:") || lower.startsWith("og:") || lower.startsWith("al:");
   }
 
   /**
