@@ -187,6 +187,14 @@ class StructuredDataExtractorTest {
     }
 
     @Test
+    void javascriptEscapesStrayQuotesAndAByteOrderMarkAreRepaired() {
+      StructuredItem item = only(extract(jsonLd("\uFEFF{\"@type\": \"Movie\", \"name\": \"Ocean\\x27s \"Eleven\" (2001)\", \"genre\": \"it\\'s a heist\"}")));
+
+      assertEquals("{\"@context\":\"https://schema.org\",\"@type\":\"Movie\",\"genre\":\"it's a heist\","
+          + "\"name\":\"Ocean's \\\"Eleven\\\" (2001)\"}", item.json());
+    }
+
+    @Test
     void singleQuotesAndUnquotedKeysAreRead() {
       StructuredItem item = only(extract(jsonLd("{'@type': 'Place', name: 'Pier'}")));
 

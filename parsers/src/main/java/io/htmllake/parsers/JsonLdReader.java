@@ -77,15 +77,54 @@ final class JsonLdReader {
 
   /**
    * Every JSON value the script holds, in order: as many as parse before the first error, after
-   * markup is removed; if none does, once more after HTML entities are decoded.
+   * markup is removed; if none does, once more after HTML entities are decoded, then after quotes
+   * that cannot end a string are escaped.
    */
   static List<JsonNode> parse(String source) {
     String json = stripMarkup(source);
     List<JsonNode> values = readValues(json);
     if (values.isEmpty() && json.indexOf('&') >= 0) {
-      values = readValues(Parser.unescapeEntities(json, false));
+      json = Parser.unescapeEntities(json, false);
+      values = readValues(json);
+    }
+    if (values.isEmpty() && json.indexOf('"') >= 0) {
+      values = readValues(escapeStrayQuotes(json));
     }
     return values;
+  }
+
+  /**
+   * Escapes a double quote inside a string that is not followed by what may follow a string
+   * ({@code , : } ]} or the end), as in {@code "say "hi" now"}. A fallback only: valid JSON never
+   * has such a quote.
+   */
+  static String escapeStrayQuotes(String json) {
+    StringBuilder out = new StringBuilder(json.length() + 16);
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString && c == '\\' && i + 1 < json.length()) {
+        out.append(c).append(json.charAt(++i));
+        continue;
+      }
+      if (c == '"') {
+        if (!inString) {
+          inString = true;
+        } else {
+          int next = i + 1;
+          while (next < json.length() && Character.isWhitespace(json.charAt(next))) {
+            next++;
+          }
+          if (next < json.length() && ",:}]".indexOf(json.charAt(next)) < 0) {
+            out.append('\\');
+          } else {
+            inString = false;
+          }
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private static List<JsonNode> readValues(String json) {
@@ -104,10 +143,13 @@ final class JsonLdReader {
   /**
    * Removes, outside JSON strings, HTML comments that hold no JSON ({@code <!-- note -->}), the
    * markers of comments and CDATA sections that wrap the JSON ({@code <!-- {...} -->},
-   * {@code <![CDATA[ ... ]]>}), so that a comment written inside a string value survives.
+   * {@code <![CDATA[ ... ]]>}), and a byte order mark, so that a comment written inside a string
+   * value survives; inside strings, turns JavaScript's hex escapes (backslash, x, two hex digits)
+   * into JSON's four-digit unicode escapes.
    */
   static String stripMarkup(String source) {
-    if (source.indexOf('<') < 0 && source.indexOf("-->") < 0 && source.indexOf("]]>") < 0) {
+    if (source.indexOf('<') < 0 && source.indexOf("-->") < 0 && source.indexOf("]]>") < 0
+        && source.indexOf("\\x") < 0 && source.indexOf('\uFEFF') < 0) {
       return source;
     }
     StringBuilder out = new StringBuilder(source.length());
@@ -117,6 +159,11 @@ final class JsonLdReader {
     while (i < n) {
       char c = source.charAt(i);
       if (inString) {
+        if (c == '\\' && i + 3 < n && source.charAt(i + 1) == 'x' && isHex(source.charAt(i + 2)) && isHex(source.charAt(i + 3))) {
+          out.append("\\u00").append(source, i + 2, i + 4);
+          i += 4;
+          continue;
+        }
         out.append(c);
         if (c == '\\' && i + 1 < n) {
           out.append(source.charAt(i + 1));
@@ -130,6 +177,8 @@ final class JsonLdReader {
       } else if (c == '"') {
         inString = true;
         out.append(c);
+        i++;
+      } else if (c == '\uFEFF') {
         i++;
       } else if (source.startsWith("<!--", i)) {
         int end = source.indexOf("-->", i + 4);
@@ -151,6 +200,10 @@ final class JsonLdReader {
       }
     }
     return out.toString();
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   /**
