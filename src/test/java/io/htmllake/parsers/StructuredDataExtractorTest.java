@@ -129,6 +129,7 @@ class StructuredDataExtractorTest {
       String html = "<script type='application/ld+json'>null</script><script type='application/ld+json'>false</script>"
           + "<script type='application/ld+json'>{}</script><script type='application/ld+json'>   </script>"
           + "<script type='application/ld+json'>{\"@context\": \"https://schema.org\"}</script>"
+          + "<script type='application/ld+json'>{\"@context\": \"https://schema.org\", \"@graph\": [{\"@id\": \"#a\"}]}</script>"
           + "<script type='application/ld+json'>this is not json {</script>";
 
       assertEquals(List.of(), extract(html));

@@ -237,8 +237,8 @@ final class JsonLdReader {
       }
       return;
     }
-    if (item.isEmpty() || (item.size() == 1 && ownContext != null)) {
-      return; // {} and {"@context": ...} say nothing
+    if (!item.has("@type") && ItemJson.hasOnlyKeywords(item)) {
+      return; // {}, {"@context": ...}, {"@id": ...}: nothing said about anything
     }
     sink.add("json-ld", item, effective);
   }
