@@ -29,6 +29,10 @@ final class FixtureCrawl {
         <meta property="og:title" content="A for Open Graph">
         <meta property="article:published_time" content="2024-02-29T23:30:00+01:00">
         <link rel="canonical" href="/a.html">
+        <script type="application/ld+json">
+          {"@context": "https://schema.org", "@type": "Product", "@id": "#widget", "name": "Widget",
+           "offers": {"@type": "Offer", "price": "12.50", "priceCurrency": "EUR"}}
+        </script>
       </head>
       <body>
         <nav><a href="/">Home</a></nav>

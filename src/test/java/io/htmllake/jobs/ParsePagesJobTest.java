@@ -147,6 +147,25 @@ class ParsePagesJobTest {
   }
 
   @Test
+  void structuredDataHasOneRowPerTopLevelItem() throws Exception {
+    Path raw = FixtureCrawl.write(tmp.resolve("raw"));
+    Path lake = tmp.resolve("lake");
+    ParsePagesJob.run(spark, options(raw, lake, DAY1));
+    String pageA = sha256Hex("url\u0000https://www.example.com/a.html\u00002024-03-01T08:00:00Z").substring(0, 32);
+
+    Dataset<Row> actual = table(lake, "structured_data", DAY1).selectExpr("page_id", "url", "syntax", "item_type", "item_id", "dt");
+    DataFrames.assertSameRows(DataFrames.fromJson(
+        StructType.fromDDL("page_id STRING, url STRING, syntax STRING, item_type STRING, item_id STRING, dt STRING"),
+        "{\"page_id\":\"" + pageA + "\",\"url\":\"https://www.example.com/a.html\",\"syntax\":\"json-ld\",\"item_type\":\"Product\",\"item_id\":\"#widget\",\"dt\":\"2024-03-01\"}",
+        "{\"page_id\":\"" + pageA + "\",\"url\":\"https://www.example.com/a.html\",\"syntax\":\"opengraph\",\"item_type\":null,\"item_id\":null,\"dt\":\"2024-03-01\"}"),
+        actual);
+    String json = table(lake, "structured_data", DAY1).where("syntax = 'json-ld'").select("item_json").first().getString(0);
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertEquals(mapper.readTree("{\"@context\":\"https://schema.org\",\"@id\":\"#widget\",\"@type\":\"Product\",\"name\":\"Widget\","
+        + "\"offers\":{\"@type\":\"Offer\",\"price\":\"12.50\",\"priceCurrency\":\"EUR\"}}"), mapper.readTree(json));
+  }
+
+  @Test
   void quarantineAndSkipsAreAccountedFor() throws IOException {
     Path raw = FixtureCrawl.write(tmp.resolve("raw"));
     Path lake = tmp.resolve("lake");

@@ -96,11 +96,23 @@ public final class PageParser {
         mainText,
         TextExtractor.wordCount(mainText),
         links,
-        List.of(),
+        structuredData(doc),
         List.of(),
         record.sourceUri(),
         record.sourceOffset(),
         ParserVersion.VALUE);
+  }
+
+  /**
+   * The page's structured data; an unexpected failure of the extractor costs the page its items,
+   * not the page itself.
+   */
+  private static List<StructuredItem> structuredData(Document doc) {
+    try {
+      return StructuredDataExtractor.extract(doc);
+    } catch (RuntimeException | StackOverflowError e) {
+      return List.of();
+    }
   }
 
   /** SHA-256 of url + fetch time (or of source uri + offset when the url is unknown), first 128 bits, hex. */
