@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -70,7 +69,7 @@ public final class PriceParser {
     try {
       return parseUnchecked(text, currencyHint, locale);
     } catch (RuntimeException e) {
-      // A bug here must not cost the page; the input is logged by no one, so keep it simple.
+      // A bug here must cost one value, never the page's row or the job.
       return NONE;
     }
   }
