@@ -329,6 +329,14 @@ class OfferExtractorTest {
   }
 
   @Test
+  void htmlFallbackLeavesShoppingWidgetsInArticlesAlone() {
+    Document doc = Jsoup.parse("""
+        <html><head><meta property="og:type" content="article"></head><body><h1>10 tips for winter</h1>
+        <div class="paidbox"><span class="price">19,90 €</span><button class="add-to-cart">Buy</button></div></body></html>""");
+    assertTrue(OfferExtractor.fromHtml(doc, null).isEmpty());
+  }
+
+  @Test
   void htmlFallbackReadsMicrodataAndMetaFirst() {
     Document microdata = Jsoup.parse("""
         <html><body><div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Ukulele</h1>

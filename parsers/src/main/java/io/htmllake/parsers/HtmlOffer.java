@@ -129,8 +129,15 @@ final class HtmlOffer {
 
   // ---- the heuristic ----
 
+  /**
+   * An og:type saying product, a Product/Offer itemtype, or an add-to-cart control; never a page
+   * whose og:type says it is an article (shopping widgets in news are not the page's offer).
+   */
   private static boolean looksLikeProductPage(Document doc) {
     String ogType = meta(doc, "og:type");
+    if (ogType != null && ogType.equalsIgnoreCase("article")) {
+      return false;
+    }
     if (ogType != null && ogType.toLowerCase(Locale.ROOT).contains("product")) {
       return true;
     }
