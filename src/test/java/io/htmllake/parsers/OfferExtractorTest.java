@@ -2,12 +2,23 @@ package io.htmllake.parsers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.htmllake.testing.Corpus;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -294,6 +305,38 @@ class OfferExtractorTest {
     assertTrue(extract(null, deep).isEmpty());
     String deepProduct = "{\"@type\": \"WebPage\", \"x\": ".repeat(100) + "{\"@type\": \"Product\", \"name\": \"Deep\"}" + "}".repeat(100);
     assertTrue(extract(null, deepProduct).isEmpty(), "nesting deeper than the bound is not followed");
+  }
+
+  /** jsoup's fuzzer-found documents, as HTML and as item JSON: nothing throws, each finishes. */
+  @Test
+  void hostileFilesNeverThrow() throws IOException {
+    Path dir = Corpus.require("jsoup").resolve("fuzztests");
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    assertTrue(files.size() >= 40, "fuzz set looks incomplete: " + files.size());
+    for (Path file : files) {
+      byte[] bytes = Files.readAllBytes(file);
+      if (file.toString().endsWith(".gz")) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+          bytes = in.readNBytes(4 << 20);
+        } catch (IOException e) {
+          // a truncated gzip: use what the file holds
+        }
+      }
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        OfferExtractor.extract(List.of(new StructuredItem("json-ld", null, null, text)), null);
+        Document doc;
+        try {
+          doc = Jsoup.parse(text);
+        } catch (RuntimeException e) {
+          return; // jsoup's own failure, not ours
+        }
+        OfferExtractor.extract(List.of(), doc, null);
+      }, file.toString());
+    }
   }
 
   // ---- the HTML fallback ----
