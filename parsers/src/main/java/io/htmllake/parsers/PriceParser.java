@@ -79,7 +79,7 @@ public final class PriceParser {
    * a short text holding one ("Euro", "руб."); null when it names no currency this parser knows.
    */
   public static String currency(String value, String locale) {
-    if (value == null) {
+    if (value == null || value.length() > MAX_CHARS) {
       return null;
     }
     String v = normalise(value).strip();
@@ -110,7 +110,7 @@ public final class PriceParser {
    * CAD, AUD, MXN, ...; {@code EUR} gives EUR. Empty when it names none.
    */
   public static Set<String> currencyCandidates(String symbolOrCode) {
-    if (symbolOrCode == null) {
+    if (symbolOrCode == null || symbolOrCode.length() > MAX_CHARS) {
       return Set.of();
     }
     String v = normalise(symbolOrCode).strip();
