@@ -166,6 +166,20 @@ class ParsePagesJobTest {
   }
 
   @Test
+  void offersAreTypedRowsOfTheProduct() throws IOException {
+    Path raw = FixtureCrawl.write(tmp.resolve("raw"));
+    Path lake = tmp.resolve("lake");
+    ParsePagesJob.run(spark, options(raw, lake, DAY1));
+    Dataset<Row> actual = table(lake, "offers", DAY1).selectExpr("url", "item_type", "name", "CAST(price AS STRING) AS price",
+        "currency", "availability", "dt");
+    DataFrames.assertSameRows(DataFrames.fromJson(
+        StructType.fromDDL("url STRING, item_type STRING, name STRING, price STRING, currency STRING, availability STRING, dt STRING"),
+        "{\"url\":\"https://www.example.com/a.html\",\"item_type\":\"Product\",\"name\":\"Widget\",\"price\":\"12.5000\","
+            + "\"currency\":\"EUR\",\"availability\":null,\"dt\":\"2024-03-01\"}"),
+        actual);
+  }
+
+  @Test
   void quarantineAndSkipsAreAccountedFor() throws IOException {
     Path raw = FixtureCrawl.write(tmp.resolve("raw"));
     Path lake = tmp.resolve("lake");

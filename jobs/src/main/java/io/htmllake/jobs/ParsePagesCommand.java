@@ -14,7 +14,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Command line of parse-pages: parses flags into {@link ParsePagesOptions}, runs, maps the outcome to an exit code. */
 @Command(name = ParsePagesJob.NAME, mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = "Parse a raw partition (<raw-uri>/dt=<date>/**) into the pages, links, structured_data and quarantine tables.",
+    description = "Parse a raw partition (<raw-uri>/dt=<date>/**) into the pages, links, structured_data, offers and quarantine tables.",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:done", "1:anything else", "2:bad arguments or configuration",
         "3:quality gate failed (quarantine ratio, zero pages)", "4:input partition missing or empty (unless --allow-empty)"})
@@ -39,7 +39,7 @@ public final class ParsePagesCommand implements Callable<Integer> {
       description = "Table format (default: ${DEFAULT-VALUE}).")
   TableFormat format;
 
-  @Option(names = "--tables", defaultValue = "pages,links,structured_data,quarantine", paramLabel = "<t1,t2>",
+  @Option(names = "--tables", defaultValue = "pages,links,structured_data,offers,quarantine", paramLabel = "<t1,t2>",
       description = "Tables to write (default: ${DEFAULT-VALUE}); quarantine is always written.")
   String tables;
 

@@ -70,6 +70,8 @@ public final class PageParser {
     List<Link> links = LinkExtractor.extract(scan.anchors, scan.linksWrappingLinks, base, domain, robotsNofollow(robots));
     String mainText = TextExtractor.mainText(body, scan);
 
+    List<StructuredItem> items = structuredData(doc);
+    String lang = language(doc, scan);
     return new ParsedPage(
         pageId(record),
         url,
@@ -86,7 +88,7 @@ public final class PageParser {
         title,
         description,
         canonical(scan, base),
-        language(doc, scan),
+        lang,
         robots,
         elementText(scan.firstH1),
         Metadata.author(scan),
@@ -96,8 +98,8 @@ public final class PageParser {
         mainText,
         TextExtractor.wordCount(mainText),
         links,
-        structuredData(doc),
-        List.of(),
+        items,
+        offers(items, doc, lang),
         record.sourceUri(),
         record.sourceOffset(),
         ParserVersion.VALUE);
@@ -110,6 +112,15 @@ public final class PageParser {
   private static List<StructuredItem> structuredData(Document doc) {
     try {
       return StructuredDataExtractor.extract(doc);
+    } catch (RuntimeException | StackOverflowError e) {
+      return List.of();
+    }
+  }
+
+  /** Offers from the structured items, or from the HTML itself when they have no price. */
+  private static List<Offer> offers(List<StructuredItem> items, Document doc, String lang) {
+    try {
+      return OfferExtractor.extract(items, doc, lang);
     } catch (RuntimeException | StackOverflowError e) {
       return List.of();
     }

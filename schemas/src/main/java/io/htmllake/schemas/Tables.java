@@ -111,7 +111,7 @@ public final class Tables {
   public static final List<TableSchema> ALL = List.of(PAGES, LINKS, STRUCTURED_DATA, OFFERS, QUARANTINE);
 
   /** Tables written by parse-pages, in write order. */
-  public static final List<TableSchema> PARSE_PAGES = List.of(PAGES, LINKS, STRUCTURED_DATA, QUARANTINE);
+  public static final List<TableSchema> PARSE_PAGES = List.of(PAGES, LINKS, STRUCTURED_DATA, OFFERS, QUARANTINE);
 
   public static Optional<TableSchema> byName(String name) {
     String wanted = name.trim().toLowerCase(Locale.ROOT);
