@@ -28,7 +28,8 @@ class OffersEvaluationTest {
   }
 
   /**
-   * The figures reached on the corpus, with the JSON-LD stand-in for the structured-data extractor.
+   * The figures reached on the corpus with the structured-data extractor (JSON-LD, microdata, RDFa,
+   * OpenGraph) and the HTML fallback.
    * Price misses with the fallback: five Chilean/Argentine pages whose ground truth reads "$24.990"
    * as 24.99 where the page's own JSON-LD says 24990 CLP (we keep the page's), two auction pages
    * whose JSON-LD price is not the one shown, a placeholder price 0 and one page with no price element.
@@ -42,8 +43,8 @@ class OffersEvaluationTest {
     System.out.print(report);
     assertAtLeast(0.90, f, "product-extraction-benchmark.price.f1");
     assertAtLeast(0.90, f, "product-extraction-benchmark.price.precision");
-    assertAtLeast(0.55, f, "product-extraction-benchmark.structured.price.f1");
-    assertAtLeast(0.94, f, "product-extraction-benchmark.currency.f1");
+    assertAtLeast(0.79, f, "product-extraction-benchmark.structured.price.f1");
+    assertAtLeast(0.93, f, "product-extraction-benchmark.currency.f1");
     assertAtLeast(0.94, f, "product-extraction-benchmark.availability.f1");
     assertAtLeast(0.45, f, "product-extraction-benchmark.sku.f1");
     assertAtLeast(0.98, f, "price-parser.amount");
