@@ -33,13 +33,14 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("htmllake demo: parse-pages on %s (dt=%s) -> %s%n%n", raw, SAMPLE_DATE, lake);
     out.flush();
 
-    ParsePagesCommand parse = new ParsePagesCommand();
-    int code = Cli.commandLine(parse).setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr())
-        .execute("--input", raw, "--date", SAMPLE_DATE, "--output", lake, "--max-quarantine-ratio", "0.25");
-    if (code != 0) {
-      return code;
-    }
+    // One session for the run and the summary: parse-pages reuses it rather than stopping its own.
     try (SparkSessions.Owned spark = SparkSessions.open("demo")) {
+      ParsePagesCommand parse = new ParsePagesCommand();
+      int code = Cli.commandLine(parse).setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr())
+          .execute("--input", raw, "--date", SAMPLE_DATE, "--output", lake, "--max-quarantine-ratio", "0.25");
+      if (code != 0) {
+        return code;
+      }
       SparkSession s = spark.session();
       String pages = Paths.join(lake, "pages");
       out.println();
@@ -48,6 +49,11 @@ public final class DemoCommand implements Callable<Integer> {
       s.read().parquet(pages).where("dt = '" + SAMPLE_DATE + "'")
           .selectExpr("url_host", "http_status", "charset", "lang", "substr(title, 1, 40) AS title", "word_count", "outlink_count")
           .orderBy("url_host", "title").show(8, false);
+      out.println("A few offers:");
+      out.flush();
+      s.read().parquet(Paths.join(lake, "offers")).where("dt = '" + SAMPLE_DATE + "'")
+          .selectExpr("item_type", "substr(name, 1, 30) AS name", "price", "currency", "address_locality")
+          .orderBy(org.apache.spark.sql.functions.col("price").desc_nulls_last(), org.apache.spark.sql.functions.col("name")).show(8, false);
       out.println("Quarantine:");
       out.flush();
       s.read().parquet(Paths.join(lake, "quarantine")).where("dt = '" + SAMPLE_DATE + "'")

@@ -90,7 +90,7 @@ public final class ParsePagesCommand implements Callable<Integer> {
     out.printf("%s %s: %d records read = %d pages + %d quarantined + %d skipped %s%n", ParsePagesJob.NAME, options.date(),
         c.read(), c.pages(), c.quarantined(), c.skipped(), c.skippedByKind());
     for (Map.Entry<String, Long> e : result.rowsWritten().entrySet()) {
-      out.printf("  %-12s %8d rows  %s%n", e.getKey(), e.getValue(), result.locations().get(e.getKey()));
+      out.printf("  %-16s %8d rows  %s%n", e.getKey(), e.getValue(), result.locations().get(e.getKey()));
     }
     if (!c.quarantineByReason().isEmpty()) {
       out.printf("  quarantine by reason: %s%n", c.quarantineByReason());

@@ -22,7 +22,7 @@ final class SparkSessions {
 
   static Owned open(String job) {
     scala.Option<SparkSession> existing = SparkSession.getActiveSession().orElse(SparkSession::getDefaultSession);
-    if (existing.isDefined()) {
+    if (existing.isDefined() && !existing.get().sparkContext().isStopped()) {
       return new Owned(existing.get(), false); // e.g. the demo, or tests: the owner stops it
     }
     SparkSession session = SparkSession.builder()
