@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 public final class EvalCommand implements Callable<Integer> {
 
   /** The evaluations, in report order. */
-  static final List<CorpusEvaluation> ALL = List.of();
+  static final List<CorpusEvaluation> ALL = List.of(new MainTextEvaluation(), new MetadataEvaluation());
 
   @Spec
   CommandSpec spec;
