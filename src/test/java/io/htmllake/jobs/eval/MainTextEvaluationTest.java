@@ -45,8 +45,15 @@ class MainTextEvaluationTest {
     // Whole-page text is the html-text / BeautifulSoup baseline: 0.665 published on the full public set,
     // 0.696 on the 121 pages here (the parity of the metric itself is in ShingleScoreTest).
     near(f, "article-extraction-benchmark.text.f1", 0.68, 0.03);
-    atLeast(f, "article-extraction-benchmark.f1", 0.86);
-    atLeast(f, "trafilatura.f1", 0.82);
+    // Issue 4 asks for F1 >= 0.95 here (published extractors: 0.947-0.96 on the full set); reached 0.965.
+    atLeast(f, "article-extraction-benchmark.f1", 0.96);
+    atLeast(f, "article-extraction-benchmark.precision", 0.95);
+    atLeast(f, "article-extraction-benchmark.recall", 0.97);
+    // Issue 4 asks for F1 >= 0.90 (trafilatura itself: about 0.92 on its full set); reached 0.902.
+    atLeast(f, "trafilatura.f1", 0.90);
+    atLeast(f, "trafilatura.precision", 0.90);
+    atLeast(f, "trafilatura.recall", 0.90);
+    atLeast(f, "readability.f1", 0.94);
   }
 
   @Test
