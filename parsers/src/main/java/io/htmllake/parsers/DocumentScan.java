@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -28,6 +29,8 @@ final class DocumentScan {
   final List<Element> articles = new ArrayList<>(2);
   /** {@code [itemprop=datePublished]} and {@code time} elements, in document order. */
   final List<Element> dateElements = new ArrayList<>();
+  /** {@code <script type="application/ld+json">} elements, for the article metadata. */
+  final List<Element> jsonLdScripts = new ArrayList<>(1);
   Element firstH1;
   Element main;
   Element itempropAuthor;
@@ -35,6 +38,9 @@ final class DocumentScan {
   Element byline;
   Element authorName;
   Element authorClass;
+
+  /** A class token naming an author or byline element ("author", "post-author", "entry-meta-author", "c-byline"). */
+  private static final Pattern AUTHOR_CLASS = Pattern.compile("(?i)(?:^|\\s)(?:[a-z0-9]+[-_])*(?:author|byline)(?:[-_](?:name|link))?(?:\\s|$)");
 
   static DocumentScan of(Document doc) {
     DocumentScan scan = new DocumentScan();
@@ -69,6 +75,11 @@ final class DocumentScan {
         }
       }
       case "time" -> dateElements.add(e);
+      case "script" -> {
+        if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+          jsonLdScripts.add(e);
+        }
+      }
       default -> { }
     }
     if (e.attributesSize() == 0) {
@@ -96,7 +107,8 @@ final class DocumentScan {
       if (authorName == null && e.hasClass("author-name")) {
         authorName = e;
       }
-      if (authorClass == null && e.hasClass("author")) {
+      if (authorClass == null && !e.normalName().equals("body") && !e.normalName().equals("article")
+          && AUTHOR_CLASS.matcher(classes).find()) {
         authorClass = e;
       }
     }
