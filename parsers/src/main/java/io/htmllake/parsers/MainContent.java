@@ -40,6 +40,8 @@ final class MainContent {
   private static final double ARTICLE_SHARE = 0.5;
   private static final int ANCESTOR_LEVELS = 5;
   private static final int MAX_SIBLINGS = 1000;
+  /** How far up the tree the widening steps look. */
+  private static final int MAX_ANCESTORS = 500;
 
   /** Never part of the main text. */
   private static final Set<String> FURNITURE = Set.of("nav", "aside", "footer", "header", "menu", "dialog",
@@ -83,12 +85,12 @@ final class MainContent {
     String best = null;
     for (Rules rules : ATTEMPTS) {
       String text = new Attempt(body, scan, rules).run();
-      if (text != null && text.length() >= ENOUGH_TEXT) {
-        return text;
-      }
       // A relaxed rule lets more furniture in: its result wins only when it finds much more text.
       if (text != null && (best == null || text.length() > best.length() * RELAXED_GAIN)) {
         best = text;
+      }
+      if (best != null && best.length() >= ENOUGH_TEXT) {
+        return best;
       }
     }
     return best;
@@ -346,16 +348,17 @@ final class MainContent {
       }
       Element best = top.element;
       // Several near-best candidates under one ancestor: the content is that ancestor.
-      List<List<Element>> alternatives = new ArrayList<>();
+      List<Set<Element>> alternatives = new ArrayList<>();
       for (int i = 1; i < Math.min(5, ranked.size()); i++) {
         if (ranked.get(i).score / top.score >= 0.75) {
           alternatives.add(ancestors(ranked.get(i).element));
         }
       }
       if (alternatives.size() >= 3) {
-        for (Element p = best.parent(); p != null && p != body; p = p.parent()) {
+        int level = 0;
+        for (Element p = best.parent(); p != null && p != body && level < MAX_ANCESTORS; p = p.parent(), level++) {
           int holding = 0;
-          for (List<Element> a : alternatives) {
+          for (Set<Element> a : alternatives) {
             if (a.contains(p)) {
               holding++;
             }
@@ -405,9 +408,9 @@ final class MainContent {
       return s == null || !s.candidate ? 0 : s.score;
     }
 
-    private static List<Element> ancestors(Element e) {
-      List<Element> ancestors = new ArrayList<>();
-      for (Element p = e.parent(); p != null && ancestors.size() < 500; p = p.parent()) {
+    private static Set<Element> ancestors(Element e) {
+      Set<Element> ancestors = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Element p = e.parent(); p != null && ancestors.size() < MAX_ANCESTORS; p = p.parent()) {
         ancestors.add(p);
       }
       return ancestors;
