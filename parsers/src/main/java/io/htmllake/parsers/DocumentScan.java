@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -53,6 +54,8 @@ final class DocumentScan {
   private static final int DATE_IN_ARTICLE = 2;
   private static final int DATE_DATETIME = 3;
   private static final int DATE_OTHER_TIME = 4;
+  /** {@code <script type="application/ld+json">} elements, for the article metadata. */
+  final List<Element> jsonLdScripts = new ArrayList<>(1);
   Element firstH1;
   Element main;
   Element itempropAuthor;
@@ -64,6 +67,9 @@ final class DocumentScan {
   private int openArticles;
   /** Anchors open at the element being visited, innermost first. */
   private final Deque<Element> openAnchors = new ArrayDeque<>();
+
+  /** A class token naming an author or byline element ("author", "post-author", "entry-meta-author", "c-byline"). */
+  private static final Pattern AUTHOR_CLASS = Pattern.compile("(?i)(?:^|\\s)(?:[a-z0-9]+[-_])*(?:author|byline)(?:[-_](?:name|link))?(?:\\s|$)");
 
   static DocumentScan of(Document doc) {
     DocumentScan scan = new DocumentScan();
@@ -118,6 +124,11 @@ final class DocumentScan {
         }
       }
       case "time" -> dateElements.get(timeGroup(e)).add(e);
+      case "script" -> {
+        if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+          jsonLdScripts.add(e);
+        }
+      }
       default -> { }
     }
     if (e.attributesSize() == 0) {
@@ -145,7 +156,8 @@ final class DocumentScan {
       if (authorName == null && e.hasClass("author-name")) {
         authorName = e;
       }
-      if (authorClass == null && e.hasClass("author")) {
+      if (authorClass == null && !e.normalName().equals("body") && !e.normalName().equals("article")
+          && AUTHOR_CLASS.matcher(classes).find()) {
         authorClass = e;
       }
     }

@@ -11,18 +11,21 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
-/** Author and publication time from the many places pages put them. */
+/** Title, author and publication time from the many places pages put them. */
 final class Metadata {
 
   private static final List<String> AUTHOR_META = List.of("author", "article:author", "byl", "dc.creator", "parsely-author",
       "sailthru.author", "cxenseparse:author");
   private static final List<String> DATE_META = List.of("article:published_time", "og:published_time", "datepublished",
       "publishdate", "pubdate", "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
-      "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime");
+      "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime", "originalpublicationdate", "publication_date",
+      "publish_date", "date_published", "dcterms.issued", "dc.date.created", "dcterms.date", "article.created");
   private static final DateTimeFormatter OFFSET_NO_COLON = new DateTimeFormatterBuilder()
       .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT);
   private static final DateTimeFormatter SPACE_SEPARATED = new DateTimeFormatterBuilder()
@@ -32,10 +35,56 @@ final class Metadata {
 
   /** Nodes (the element included) beyond which an element is no date; a date's text is at most 40 characters. */
   private static final int DATE_MAX_NODES = 64;
+  private static final List<String> TITLE_SEPARATORS = List.of(" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ",
+      " // ", " : ");
+  private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|-|$)");
 
   private Metadata() {}
 
-  static String author(DocumentScan scan) {
+  /**
+   * The document title without the site name that a separator sets apart ("Headline | Site"), when
+   * another source confirms which part is the headline (og:title, JSON-LD headline, the first h1)
+   * or which is the site (og:site_name); else the title as it is.
+   */
+  static String title(String documentTitle, DocumentScan scan, ArticleJsonLd article) {
+    if (documentTitle == null) {
+      return null;
+    }
+    for (String headline : new String[] {scan.social.get("og:title"), article.headline, PageParser.elementText(scan.firstH1),
+        scan.social.get("twitter:title")}) {
+      String h = TextExtractor.squash(headline);
+      if (h != null && h.length() < documentTitle.length() && isTitlePart(documentTitle, h)) {
+        return h;
+      }
+    }
+    String site = TextExtractor.squash(scan.social.get("og:site_name"));
+    if (site != null && site.length() < documentTitle.length()) {
+      for (String separator : TITLE_SEPARATORS) {
+        if (documentTitle.endsWith(separator + site)) {
+          return documentTitle.substring(0, documentTitle.length() - separator.length() - site.length()).strip();
+        }
+        if (documentTitle.startsWith(site + separator)) {
+          return documentTitle.substring(site.length() + separator.length()).strip();
+        }
+      }
+    }
+    return documentTitle;
+  }
+
+  /** True when {@code part} is what stands before or after a separator in {@code title}. */
+  private static boolean isTitlePart(String title, String part) {
+    for (String separator : TITLE_SEPARATORS) {
+      if (title.startsWith(part + separator) || title.endsWith(separator + part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String author(DocumentScan scan, ArticleJsonLd article) {
+    if (article.author != null) {
+      return article.author;
+    }
     for (String name : AUTHOR_META) {
       String value = scan.meta(name);
       if (value != null && !looksLikeUrl(value)) {
@@ -46,8 +95,11 @@ final class Metadata {
     Element itempropName = itemprop == null ? null : itemprop.selectFirst("[itemprop=name]");
     Element byline = scan.byline;
     Element bylineAuthor = byline == null ? null : byline.selectFirst(".author");
+    // In a byline or author element, the name is its vcard name or its link when it has one ("By <a>Name</a>, date").
+    Element authorClass = scan.authorClass;
+    Element authorNamed = authorClass == null ? null : authorClass.selectFirst(".fn, [itemprop=name], a[rel~=author], a");
     for (Element element : new Element[] {itempropName, itemprop, scan.relAuthor, bylineAuthor, byline, scan.authorName,
-        scan.authorClass}) {
+        authorNamed, authorClass}) {
       String text = PageParser.elementText(element);
       if (text != null && text.length() <= 200) {
         return text.replaceFirst("(?i)^by\\s+", "");
@@ -56,7 +108,11 @@ final class Metadata {
     return null;
   }
 
-  static Instant publishedTime(DocumentScan scan) {
+  static Instant publishedTime(DocumentScan scan, ArticleJsonLd article, String url) {
+    Instant fromJsonLd = parseInstant(article.datePublished);
+    if (fromJsonLd != null) {
+      return fromJsonLd;
+    }
     for (String name : DATE_META) {
       String value = scan.social.get(name);
       if (value == null) {
@@ -77,7 +133,24 @@ final class Metadata {
         }
       }
     }
-    return null;
+    return urlDate(url);
+  }
+
+  /** The day a URL path names ({@code /2017/06/12/}, {@code /2017-06-12/}), as midnight UTC; else null. */
+  static Instant urlDate(String url) {
+    if (url == null) {
+      return null;
+    }
+    Matcher m = URL_DATE.matcher(url);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+          .atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
   }
 
   /**

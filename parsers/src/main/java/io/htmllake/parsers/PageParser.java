@@ -60,9 +60,10 @@ public final class PageParser {
     URL base = Urls.base(doc.baseUri());
 
     Map<String, String> og = scan.social;
-    String title = firstNonBlank(doc.title(), og.get("og:title"), og.get("twitter:title"));
+    ArticleJsonLd article = ArticleJsonLd.of(scan.jsonLdScripts);
+    String title = Metadata.title(firstNonBlank(doc.title(), og.get("og:title"), og.get("twitter:title")), scan, article);
     String description = firstNonBlank(scan.metaName.get("description"), og.get("og:description"),
-        og.get("twitter:description"));
+        og.get("twitter:description"), article.description);
     String robots = lower(scan.metaName.get("robots"));
     String host = Urls.host(url);
     String domain = Urls.registeredDomain(host);
@@ -91,8 +92,8 @@ public final class PageParser {
         lang,
         robots,
         elementText(scan.firstH1),
-        Metadata.author(scan),
-        Metadata.publishedTime(scan),
+        Metadata.author(scan, article),
+        Metadata.publishedTime(scan, article, url),
         og,
         TextExtractor.visibleText(body),
         mainText,

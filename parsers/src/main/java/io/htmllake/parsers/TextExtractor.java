@@ -1,6 +1,7 @@
 package io.htmllake.parsers;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -18,42 +19,18 @@ final class TextExtractor {
   /** Never visible. */
   private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "head", "title",
       "iframe", "object", "embed", "svg", "math", "canvas", "select", "option", "button", "input", "textarea");
-  /** Page furniture left out of the main text. */
-  private static final Set<String> BOILERPLATE = Set.of("nav", "header", "footer", "aside", "form", "menu", "dialog",
-      "figcaption");
-  private static final Set<String> BOILERPLATE_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
-      "search", "menu", "menubar", "dialog");
-  private static final Pattern BOILERPLATE_NAMES = Pattern.compile(
-      "(?i)(^|[\\s_-])(comments?|comment-list|disqus|sidebar|share|social|related|breadcrumbs?|cookie|newsletter"
-          + "|advert|ads|ad-slot|promo|subscribe|skip-link|footer|nav|menu)($|[\\s_-])");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*");
 
   private TextExtractor() {}
 
   /** Visible text of the whole element. */
   static String visibleText(Element root) {
-    return collect(root, false);
+    return collect(root, element -> false);
   }
 
-  /**
-   * Text of the page's main content: the largest outermost {@code <article>}, else {@code <main>}
-   * or {@code [role=main]}, else the body; in each case without navigation, headers, footers,
-   * asides, forms and comment or share blocks.
-   */
+  /** Text of the page's main content, without furniture: see {@link MainContent}. */
   static String mainText(Element body, DocumentScan scan) {
-    Element root = null;
-    int best = 0;
-    for (Element article : scan.articles) {
-      int length = article.text().length();
-      if (length > best) {
-        best = length;
-        root = article;
-      }
-    }
-    if (root == null) {
-      root = scan.main;
-    }
-    return collect(root == null ? body : root, true);
+    return MainContent.text(body, scan);
   }
 
   static int wordCount(String text) {
@@ -90,7 +67,24 @@ final class TextExtractor {
     return out.length() == 0 ? null : out.toString();
   }
 
-  private static String collect(Element root, boolean skipBoilerplate) {
+  static boolean isInvisible(Element element) {
+    return INVISIBLE.contains(element.normalName()) || element.hasAttr("hidden");
+  }
+
+  /**
+   * Like {@link #isInvisible} for a reader without scripts: {@code <noscript>} content is what it
+   * shows (some blogs put the whole post there and in a script template).
+   */
+  static boolean isInvisibleWithoutScripts(Element element) {
+    return !element.normalName().equals("noscript") && isInvisible(element);
+  }
+
+  /** Text of the root, one block a line, leaving out invisible elements and those {@code skip} accepts. */
+  static String collect(Element root, Predicate<Element> skip) {
+    return collect(root, skip, false);
+  }
+
+  static String collect(Element root, Predicate<Element> skip, boolean withoutScripts) {
     StringBuilder text = new StringBuilder();
     StringBuilder line = new StringBuilder();
     NodeTraversor.filter(new NodeFilter() {
@@ -102,10 +96,8 @@ final class TextExtractor {
         }
         if (node instanceof Element element) {
           String tag = element.normalName();
-          if (INVISIBLE.contains(tag) || element.hasAttr("hidden")) {
-            return FilterResult.SKIP_ENTIRELY;
-          }
-          if (skipBoilerplate && element != root && isBoilerplate(element, tag)) {
+          boolean invisible = withoutScripts ? isInvisibleWithoutScripts(element) : INVISIBLE.contains(tag) || element.hasAttr("hidden");
+          if (invisible || skip.test(element)) {
             return FilterResult.SKIP_ENTIRELY;
           }
           if (tag.equals("br")) {
@@ -131,18 +123,6 @@ final class TextExtractor {
     }, root);
     flush(text, line);
     return text.length() == 0 ? null : text.toString();
-  }
-
-  private static boolean isBoilerplate(Element element, String tag) {
-    if (BOILERPLATE.contains(tag)) {
-      return true;
-    }
-    String role = element.attr("role");
-    if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(java.util.Locale.ROOT))) {
-      return true;
-    }
-    String names = element.className() + " " + element.id();
-    return names.length() > 1 && BOILERPLATE_NAMES.matcher(names).find();
   }
 
   private static void flush(StringBuilder text, StringBuilder line) {

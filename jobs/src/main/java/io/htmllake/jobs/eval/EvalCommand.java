@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 public final class EvalCommand implements Callable<Integer> {
 
   /** The evaluations, in report order. */
-  static final List<CorpusEvaluation> ALL = List.of(new StructuredDataEvaluation(), new OffersEvaluation());
+  static final List<CorpusEvaluation> ALL = List.of(new MainTextEvaluation(), new MetadataEvaluation(),
+      new StructuredDataEvaluation(), new OffersEvaluation());
 
   @Spec
   CommandSpec spec;
