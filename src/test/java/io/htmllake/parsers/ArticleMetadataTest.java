@@ -71,4 +71,14 @@ class ArticleMetadataTest {
     assertEquals(Instant.parse("2014-06-30T16:54:02Z"), parse("https://x.example/2017/06/12/",
         "<meta name='OriginalPublicationDate' content='2014-06-30T16:54:02+00:00'><p>x</p>").publishedTime());
   }
+
+  @Test
+  void placeholderDatesAreNoPublicationTime() {
+    // Found by CorpusPagesTest: a year-1 date reached the pages table, and Spark refuses to write it to Parquet.
+    assertNull(parse(null, "<script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":\"0001-01-01T00:00:00Z\"}"
+        + "</script><p>x</p>").publishedTime());
+    assertNull(parse(null, "<meta property='article:published_time' content='2999-01-01'><p>x</p>").publishedTime());
+    assertEquals(Instant.parse("2001-10-29T01:59:14Z"), parse(null,
+        "<meta property='article:published_time' content='0000-00-00'><time datetime='2001-10-29T01:59:14Z'>x</time>").publishedTime());
+  }
 }

@@ -39,6 +39,13 @@ final class Metadata {
       " // ", " : ");
   private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|-|$)");
 
+  /**
+   * Publication times outside [1900, 2100) are placeholders or typos ("0001-01-01", "2999-..."), not
+   * dates, and Spark would refuse to write those before 1900 to Parquet without a rebase mode.
+   */
+  private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
   private Metadata() {}
 
   /**
@@ -146,6 +153,7 @@ final class Metadata {
       return null;
     }
     try {
+      // The pattern allows years 1900-2099 only, inside the publication-time bounds.
       return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
           .atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (java.time.DateTimeException e) {
@@ -166,6 +174,11 @@ final class Metadata {
 
   /** Parses the ISO-8601 shapes pages use; a date alone means midnight UTC, no offset means UTC. */
   static Instant parseInstant(String value) {
+    Instant instant = parseAnyInstant(value);
+    return instant == null || instant.isBefore(EARLIEST) || !instant.isBefore(LATEST) ? null : instant;
+  }
+
+  private static Instant parseAnyInstant(String value) {
     if (value == null) {
       return null;
     }
