@@ -82,8 +82,8 @@ class ParsePagesJobTest {
          "author":"Ann Author","published_time":"2024-02-29 22:30:00",
          "og":{"og:title":"A for Open Graph","article:published_time":"2024-02-29T23:30:00+01:00"},
          "text":"Home\\nHeading A\\nFirst paragraph of A.\\nSecond one, see Bee & more or elsewhere.\\nFooter text",
-         "main_text":"First paragraph of A.\\nSecond one, see Bee & more or elsewhere.",
-         "word_count":11,"outlink_count":3,"source":"dt=2024-03-01/site/a.html","source_offset":0,"parser_version":"1.2.0","dt":"2024-03-01"}
+         "main_text":"Heading A\\nFirst paragraph of A.\\nSecond one, see Bee & more or elsewhere.",
+         "word_count":13,"outlink_count":3,"source":"dt=2024-03-01/site/a.html","source_offset":0,"parser_version":"1.2.0","dt":"2024-03-01"}
         """.replace("\n", ""),
         """
         {"url":"https://www.example.com/b.html","url_host":"www.example.com","url_registered_domain":"example.com",
@@ -96,7 +96,7 @@ class ParsePagesJobTest {
         {"url":null,"url_host":null,"url_registered_domain":null,"fetch_time":null,"http_status":null,"content_type":null,
          "charset":"windows-1252","charset_source":"default","truncated":false,"title":null,"description":null,
          "canonical_url":null,"lang":null,"robots":null,"h1":"C","author":null,"published_time":null,"og":{},
-         "text":"C\\nRelative link.","main_text":"Relative link.","word_count":2,"outlink_count":1,
+         "text":"C\\nRelative link.","main_text":"C\\nRelative link.","word_count":3,"outlink_count":1,
          "source":"dt=2024-03-01/deep/er/c.htm","source_offset":0,"parser_version":"1.2.0","dt":"2024-03-01"}
         """.replace("\n", ""));
     DataFrames.assertSameRows(expected, actual);

@@ -30,7 +30,7 @@ class PageParserTest {
 
     @Test
     void headFields() {
-      assertEquals("Harbour reopens after storm | The Example Gazette", page.title());
+      assertEquals("Harbour reopens after storm", page.title());
       assertEquals("The harbour reopened on Tuesday.", page.description());
       assertEquals("https://www.example.com/news/harbour-reopens", page.canonicalUrl());
       assertEquals("en-gb", page.lang());

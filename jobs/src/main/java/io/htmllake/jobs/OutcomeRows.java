@@ -154,8 +154,8 @@ final class OutcomeRows {
     v.put("address_country", o.addressCountry());
     v.put("latitude", o.latitude());
     v.put("longitude", o.longitude());
-    v.put("checkin_date", o.checkinDate() == null ? null : java.sql.Date.valueOf(o.checkinDate()));
-    v.put("checkout_date", o.checkoutDate() == null ? null : java.sql.Date.valueOf(o.checkoutDate()));
+    v.put("checkin_date", date(o.checkinDate()));
+    v.put("checkout_date", date(o.checkoutDate()));
     return ordered(Tables.OFFERS, v);
   }
 
@@ -202,7 +202,15 @@ final class OutcomeRows {
     return RowFactory.create(ordered);
   }
 
+  /** Spark refuses to write Parquet times before the Gregorian switch (rebase mode EXCEPTION): such a value is junk anyway. */
+  private static final Instant EARLIEST = Instant.parse("1583-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
+    return instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : Timestamp.from(instant);
+  }
+
+  private static java.sql.Date date(java.time.LocalDate date) {
+    return date == null || date.getYear() < 1583 || date.getYear() > 9999 ? null : java.sql.Date.valueOf(date);
   }
 }

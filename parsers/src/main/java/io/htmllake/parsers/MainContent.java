@@ -68,7 +68,7 @@ final class MainContent {
       + "|skyscraper|sponsor|shopping|tags|tool|widget");
   private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page"
       + "|pagination|post|text|blog|story");
-  private static final Pattern SHARE = Pattern.compile("(?i)share|sharing|social");
+  static final Pattern SHARE = Pattern.compile("(?i)share|sharing|social");
   private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
   private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
 
@@ -507,7 +507,7 @@ final class MainContent {
     return e.normalName().equals("article") || e.attr("itemprop").equalsIgnoreCase("articleBody");
   }
 
-  private static boolean isUnlikely(Element e) {
+  static boolean isUnlikely(Element e) {
     String tag = e.normalName();
     if (tag.equals("a") || tag.equals("body") || tag.equals("article") || tag.equals("main")) {
       return false;
@@ -519,7 +519,7 @@ final class MainContent {
     return names.length() > 1 && UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find();
   }
 
-  private static boolean isFurniture(Element e) {
+  static boolean isFurniture(Element e) {
     if (FURNITURE.contains(e.normalName())) {
       return true;
     }

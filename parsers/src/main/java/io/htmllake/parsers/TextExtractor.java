@@ -30,8 +30,32 @@ final class TextExtractor {
 
   /** Text of the page's main content, without furniture: see {@link MainContent}. */
   static String mainText(Element body, DocumentScan scan) {
-    return MainContent.text(body, scan);
+    String scored = MainContent.text(body, scan);
+    if (scored != null && scored.length() >= SHORT_PAGE_TEXT) {
+      return scored;
+    }
+    // Too little text for scoring to tell content from furniture: the page's own markup decides
+    // (the largest outermost <article>, else <main> / [role=main], else the body, minus furniture).
+    Element root = null;
+    int best = 0;
+    for (Element article : scan.articles) {
+      int length = article.text().length();
+      if (length > best) {
+        best = length;
+        root = article;
+      }
+    }
+    if (root == null) {
+      root = scan.main;
+    }
+    Element from = root == null ? body : root;
+    String marked = collect(from, e -> e != from && (MainContent.isFurniture(e) || MainContent.isUnlikely(e)
+        || e.normalName().equals("form") || MainContent.SHARE.matcher(e.className() + " " + e.id()).find()));
+    return marked != null ? marked : scored;
   }
+
+  /** Below this many characters of scored main text a page counts as short. */
+  static final int SHORT_PAGE_TEXT = 200;
 
   static int wordCount(String text) {
     if (text == null) {
