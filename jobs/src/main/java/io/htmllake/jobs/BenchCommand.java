@@ -1,5 +1,6 @@
 package io.htmllake.jobs;
 
+import io.htmllake.parsers.ContentDecoding;
 import io.htmllake.parsers.HtmlObjectReader;
 import io.htmllake.parsers.JsonLinesReader;
 import io.htmllake.parsers.ObjectKind;
@@ -24,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
@@ -192,13 +192,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
       case JSONL -> {
-        InputStream in = Files.newInputStream(f);
-        byte[] head = new byte[2];
-        try (InputStream peek = Files.newInputStream(f)) {
-          peek.read(head);
-        }
-        InputStream decoded = head[0] == 0x1F && head[1] == (byte) 0x8B ? new GZIPInputStream(in) : in;
-        try (JsonLinesReader reader = new JsonLinesReader(uri, decoded, max)) {
+        try (JsonLinesReader reader = new JsonLinesReader(uri, ContentDecoding.gunzipIfGzip(Files.newInputStream(f)), max)) {
           emit(reader, sink);
         }
       }

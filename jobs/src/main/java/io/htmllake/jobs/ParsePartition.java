@@ -1,6 +1,7 @@
 package io.htmllake.jobs;
 
 import io.htmllake.parsers.BoundedBytes;
+import io.htmllake.parsers.ContentDecoding;
 import io.htmllake.parsers.HtmlObjectReader;
 import io.htmllake.parsers.JsonLinesReader;
 import io.htmllake.parsers.WarcRecordReader;
@@ -10,7 +11,6 @@ import io.htmllake.parsers.RawRecord;
 import io.htmllake.parsers.ReadItem;
 import io.htmllake.parsers.RecordOutcome;
 import io.htmllake.parsers.Skipped;
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
@@ -139,7 +138,7 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
         case JSONL: {
           InputStream in = openStream(object.uri());
           open = in;
-          JsonLinesReader reader = new JsonLinesReader(object.uri(), gunzipIfGzip(in), maxPageBytes);
+          JsonLinesReader reader = new JsonLinesReader(object.uri(), ContentDecoding.gunzipIfGzip(in), maxPageBytes);
           open = reader;
           return reader;
         }
@@ -154,15 +153,6 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
     return path.getFileSystem(conf.value().get()).open(path);
   }
 
-  /** JSON Lines may be gzip (one or several members) whatever the name says. */
-  private static InputStream gunzipIfGzip(InputStream in) throws IOException {
-    BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
-    buffered.mark(2);
-    int b0 = buffered.read();
-    int b1 = buffered.read();
-    buffered.reset();
-    return b0 == 0x1F && b1 == 0x8B ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
-  }
 
   private List<ReadItem> readHtml(SourceObject object) {
     List<ReadItem> items = new ArrayList<>(2);

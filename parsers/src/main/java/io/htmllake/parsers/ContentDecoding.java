@@ -14,6 +14,19 @@ public final class ContentDecoding {
   private ContentDecoding() {}
 
   /**
+   * The stream itself, or its gunzipped content when it starts with the gzip magic bytes, whatever
+   * the object's name says (one or several gzip members).
+   */
+  public static InputStream gunzipIfGzip(InputStream in) throws IOException {
+    java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 64 * 1024);
+    buffered.mark(2);
+    int b0 = buffered.read();
+    int b1 = buffered.read();
+    buffered.reset();
+    return b0 == 0x1F && b1 == 0x8B ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
+  }
+
+  /**
    * @param contentEncoding the header's value, or null
    * @return a stream of decoded bytes (the input itself for identity or no encoding)
    * @throws IOException for an unknown encoding or a stream that does not start as the encoding says

@@ -1,12 +1,10 @@
 package io.htmllake.parsers;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -37,21 +35,11 @@ public final class HtmlObjectReader {
             "Cannot read sidecar of " + sourceUri + ": " + e.getMessage() + "; page parsed without it", sidecar));
       }
     }
-    BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
-    buffered.mark(2);
-    int b0 = buffered.read();
-    int b1 = buffered.read();
-    buffered.reset();
-    boolean gzip = b0 == 0x1F && b1 == 0x8B;
-    if (!gzip) {
-      BoundedBytes.Payload payload = BoundedBytes.read(buffered, maxPageBytes);
-      items.add(new RawRecord(sourceUri, 0, payload.bytes(), payload.truncated(), metadata));
-      return items;
-    }
     BoundedBytes.Payload payload;
     try {
-      payload = BoundedBytes.read(new GZIPInputStream(buffered, 64 * 1024), maxPageBytes);
+      payload = BoundedBytes.read(ContentDecoding.gunzipIfGzip(in), maxPageBytes);
     } catch (EOFException | ZipException e) {
+      // Only a gzip stream throws these: a plain payload just ends.
       items.add(Quarantine.of(sourceUri, 0, metadata.url(), Quarantine.Stage.DECODE, "corrupt_gzip",
           "Cannot decompress " + sourceUri + ": " + e.getMessage(), null));
       return items;
