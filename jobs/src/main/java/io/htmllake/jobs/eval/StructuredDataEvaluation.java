@@ -46,8 +46,8 @@ public final class StructuredDataEvaluation implements CorpusEvaluation {
   @Override
   public Map<String, Double> run(Path corpus, PrintWriter out) throws IOException {
     Map<String, Double> figures = new LinkedHashMap<>();
-    out.printf(Locale.ROOT, "%-10s %-10s %8s %8s %10s %11s %7s %6s%n", "set", "syntax", "expected", "found", "type-right",
-        "props-right", "values", "extra");
+    out.printf(Locale.ROOT, "%-10s %-10s %8s %8s %10s %11s %7s %6s %13s%n", "set", "syntax", "expected", "found", "type-right",
+        "props-right", "values", "extra", "consistent*");
     for (String set : List.of("extruct", "schemaorg")) {
       Path dir = corpus.resolve(set);
       if (!Files.isDirectory(dir)) {
@@ -57,22 +57,31 @@ public final class StructuredDataEvaluation implements CorpusEvaluation {
       StructuredDataScore score = set.equals("extruct") ? scoreExtruct(dir) : scoreSchemaOrg(dir);
       for (Map.Entry<String, Tally> t : score.tallies().entrySet()) {
         Tally tally = t.getValue();
-        out.printf(Locale.ROOT, "%-10s %-10s %8d %7.1f%% %9.1f%% %10.1f%% %6.1f%% %6d%n", set, t.getKey(), tally.expected,
-            100 * tally.foundShare(), 100 * tally.typeShare(), 100 * tally.propertiesShare(), 100 * tally.valuesShare(), tally.extra);
+        out.printf(Locale.ROOT, "%-10s %-10s %8d %7.1f%% %9.1f%% %10.1f%% %6.1f%% %6d %s%n", set, t.getKey(), tally.expected,
+            100 * tally.foundShare(), 100 * tally.typeShare(), 100 * tally.propertiesShare(), 100 * tally.valuesShare(), tally.extra,
+            tally.inconsistent == 0 ? "" : String.format(Locale.ROOT, "%6.1f%% of %d", 100 * tally.consistentPropertiesShare(),
+                tally.expected - tally.inconsistent));
         String key = "structured-data." + set + "." + t.getKey() + ".";
         figures.put(key + "expected", (double) tally.expected);
         figures.put(key + "found", tally.foundShare());
         figures.put(key + "type", tally.typeShare());
         figures.put(key + "properties", tally.propertiesShare());
         figures.put(key + "values", tally.valuesShare());
+        figures.put(key + "consistent_properties", tally.consistentPropertiesShare());
+      }
+      if (set.equals("schemaorg")) {
+        out.println("  * props-right among the expected items that do not fail only on values absent from their own markup"
+            + " (schema.org's microdata/RDFa forms often say other things than the JSON-LD form used as truth)");
       }
       for (Map.Entry<String, Tally> t : score.tallies().entrySet()) {
         List<String> misses = t.getValue().misses;
-        for (int i = 0; i < Math.min(misses.size(), 8); i++) {
+        int shown = Integer.getInteger("htmllake.eval.misses", 8);
+        for (int i = 0; i < Math.min(misses.size(), shown); i++) {
           out.println("  miss " + set + "/" + t.getKey() + " " + clip(misses.get(i)));
         }
-        if (misses.size() > 8) {
-          out.println("  ... " + (misses.size() - 8) + " more " + set + "/" + t.getKey() + " misses");
+        if (misses.size() > shown) {
+          out.println("  ... " + (misses.size() - shown) + " more " + set + "/" + t.getKey() + " misses"
+              + " (all of them: -Dhtmllake.eval.misses=1000000)");
         }
       }
     }
@@ -256,11 +265,12 @@ public final class StructuredDataEvaluation implements CorpusEvaluation {
         score.score(page, "json-ld", expected, actual(fromJson, "json-ld"));
         String microdata = example.path("microdata").asText();
         if (microdata.contains("itemscope")) {
-          score.score(page, "microdata", expected, actual(StructuredDataExtractor.extract(Jsoup.parse(microdata, "")), "microdata"));
+          score.score(page, "microdata", expected, actual(StructuredDataExtractor.extract(Jsoup.parse(microdata, "")), "microdata"),
+              microdata);
         }
         String rdfa = example.path("rdfa").asText();
         if (rdfa.contains("typeof") || rdfa.contains("property=")) {
-          score.score(page, "rdfa", expected, actual(StructuredDataExtractor.extract(Jsoup.parse(rdfa, "")), "rdfa"));
+          score.score(page, "rdfa", expected, actual(StructuredDataExtractor.extract(Jsoup.parse(rdfa, "")), "rdfa"), rdfa);
         }
       }
     }

@@ -68,6 +68,11 @@ public final class StructuredDataScore {
     public int typeRight;
     public int propertiesRight;
     public int extra;
+    /**
+     * Expected items that failed only on values their own markup does not contain (the example's
+     * JSON-LD and markup forms say different things), when the markup was given.
+     */
+    public int inconsistent;
     /** Expected property values at any depth, and how many of them the extracted items hold. */
     public int values;
     public int valuesRight;
@@ -87,6 +92,12 @@ public final class StructuredDataScore {
 
     public double propertiesShare() {
       return share(propertiesRight);
+    }
+
+    /** Properties-right among the expected items whose markup holds what the expectation says. */
+    public double consistentPropertiesShare() {
+      int n = expected - inconsistent;
+      return n == 0 ? Double.NaN : (double) propertiesRight / n;
     }
 
     private double share(int n) {
@@ -111,7 +122,17 @@ public final class StructuredDataScore {
    * @param page names the page in the list of misses
    */
   public void score(String page, String syntax, List<Node> expected, List<Node> actual) {
+    score(page, syntax, expected, actual, null);
+  }
+
+  /**
+   * Scores one page's items of one syntax whose markup is known: an expected item that fails only on
+   * values (strings, type names) that appear nowhere in the markup is also counted as
+   * {@link Tally#inconsistent} — no reader could have extracted them from it.
+   */
+  public void score(String page, String syntax, List<Node> expected, List<Node> actual, String markup) {
     Tally tally = tally(syntax);
+    String markupText = markup == null ? null : normal(markup);
     List<Node> unused = new ArrayList<>(actual);
     List<Node> nested = new ArrayList<>();
     for (Node a : actual) {
@@ -125,7 +146,11 @@ public final class StructuredDataScore {
       } else {
         best = best(e, nested); // an item the page gives inside another one, not at the top
         if (best == null) {
-          tally.misses.add(page + ": not found: " + e);
+          boolean absent = markupText != null && noneIn(leaves(e, new Node(Set.of(), null, Map.of())), markupText);
+          if (absent) {
+            tally.inconsistent++;
+          }
+          tally.misses.add(page + ": not found: " + e + (absent ? " [not in the markup]" : ""));
           tally.values += units(e);
           continue;
         }
@@ -136,17 +161,22 @@ public final class StructuredDataScore {
       tally.valuesRight += units[0];
       tally.values += units[1];
       boolean typeRight = e.types().equals(best.types());
+      List<String> wrong = wrongProperties(e, best);
+      boolean absent = markupText != null && (!typeRight || !wrong.isEmpty()) && noneIn(leaves(e, best), markupText);
+      String note = absent ? " [not in the markup]" : "";
+      if (absent) {
+        tally.inconsistent++;
+      }
       if (typeRight) {
         tally.typeRight++;
       } else {
-        tally.misses.add(page + ": type " + best.types() + " instead of " + e.types());
+        tally.misses.add(page + ": type " + best.types() + " instead of " + e.types() + note);
       }
-      List<String> wrong = wrongProperties(e, best);
       if (wrong.isEmpty()) {
         tally.propertiesRight++;
       } else {
         tally.misses.add(page + ": " + String.join(",", e.types()) + " properties wrong: " + wrong
-            + " expected " + pick(e, wrong) + " got " + pick(best, wrong));
+            + " expected " + pick(e, wrong) + " got " + pick(best, wrong) + note);
       }
     }
     tally.extra += unused.size();
@@ -199,6 +229,54 @@ public final class StructuredDataScore {
       }
     }
     return new int[] {right, total};
+  }
+
+  /**
+   * The expected item's type names and string values, at any depth, that the extracted item holds
+   * nowhere (in normal form); empty when the two differ only in shape (a string against an item).
+   */
+  static Set<String> leaves(Node expected, Node actual) {
+    Set<String> have = new java.util.HashSet<>();
+    collectLeaves(actual, have, 0);
+    Set<String> want = new LinkedHashSet<>();
+    collectLeaves(expected, want, 0);
+    want.removeAll(have);
+    want.remove("");
+    return want;
+  }
+
+  private static void collectLeaves(Node n, Set<String> out, int depth) {
+    if (depth > 32) {
+      return;
+    }
+    for (String t : n.types()) {
+      out.add(normal(t));
+    }
+    if (n.id() != null) {
+      out.add(normal(n.id()));
+    }
+    for (List<Object> values : n.properties().values()) {
+      for (Object v : values) {
+        if (v instanceof Node child) {
+          collectLeaves(child, out, depth + 1);
+        } else {
+          out.add(normal((String) v));
+        }
+      }
+    }
+  }
+
+  /** True when there is something missing and none of it occurs in the markup's text. */
+  private static boolean noneIn(Set<String> missing, String markupText) {
+    if (missing.isEmpty()) {
+      return false;
+    }
+    for (String m : missing) {
+      if (markupText.contains(m)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int units(Node e) {
