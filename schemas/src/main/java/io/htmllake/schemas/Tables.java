@@ -88,7 +88,7 @@ public final class Tables {
           "One row per schema.org Product / Offer / AggregateOffer / Hotel / LodgingBusiness / HotelRoom / Accommodation item")
       .required("page_id", StringType, "1.0", "Page the item is on (pages.page_id)")
       .optional("url", StringType, "1.0", "URL of the page")
-      .optional("item_type", StringType, "1.0", "schema.org type of the item")
+      .optional("item_type", StringType, "1.0", "schema.org type of the item; null for an offer read from the page's own price markup, with no structured item")
       .optional("name", StringType, "1.0", "Name")
       .optional("brand", StringType, "1.0", "Brand name")
       .optional("sku", StringType, "1.0", "Stock keeping unit")
