@@ -60,6 +60,12 @@ class ParsePagesCliTest {
       "--max-page-bytes|10q|--max-page-bytes",
       "--max-page-bytes|12|--max-page-bytes",
       "--max-quarantine-ratio|1.5|--max-quarantine-ratio",
+      "--record-time-limit|10|--record-time-limit",
+      "--record-time-limit|2d|--record-time-limit",
+      "--record-time-limit|5ms|--record-time-limit",
+      "--min-non-null|title|--min-non-null",
+      "--min-non-null|title=2|--min-non-null",
+      "--min-non-null|colour=0.5|--min-non-null",
   })
   void badValueIsOneLineNamingTheFlagAndExit2(String flag, String value, String named) {
     List<String> args = new ArrayList<>(List.of("--input", tmp.toString(), "--date", "2024-03-01", "--output", tmp.toString()));
@@ -117,6 +123,26 @@ class ParsePagesCliTest {
     assertEquals(3, run.code(), run.err());
     assertTrue(run.err().contains("max_quarantine_ratio") && run.err().contains("0.4000"), run.err());
     assertTrue(Files.isDirectory(tmp.resolve("lake/pages/dt=" + FixtureCrawl.DAY1)), "tables stay written for inspection");
+  }
+
+  @Test
+  void aColumnFilledLessOftenThanRequiredIsExit3NamingTheGateAndTheFigure() throws IOException {
+    Path raw = FixtureCrawl.write(tmp.resolve("raw"));
+    // Of the fixture's 3 pages, 2 have a title and 1 an author.
+    Run passing = run(args(raw, FixtureCrawl.DAY1, "--max-quarantine-ratio", "0.5", "--min-non-null", "url=0.6,title=0.66")
+        .toArray(String[]::new));
+    assertEquals(0, passing.code(), passing.err());
+
+    Run failing = run(args(raw, FixtureCrawl.DAY1, "--max-quarantine-ratio", "0.5", "--min-non-null", "title=0.5,author=0.5")
+        .toArray(String[]::new));
+    assertEquals(3, failing.code(), failing.err());
+    assertTrue(failing.err().contains("min_non_null.author failed: 1 of 3 pages have a author (0.3333 < 0.5000"), failing.err());
+    assertFalse(failing.err().contains("min_non_null.title"), failing.err());
+    Path runs = tmp.resolve("lake/_runs/parse-pages/dt=" + FixtureCrawl.DAY1);
+    try (Stream<Path> manifests = Files.list(runs)) {
+      String latest = Files.readString(manifests.sorted().reduce((a, b) -> b).orElseThrow());
+      assertTrue(latest.contains("\"name\" : \"min_non_null.author\""), latest);
+    }
   }
 
   @Test

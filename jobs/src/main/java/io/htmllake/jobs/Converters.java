@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +57,42 @@ final class Converters {
         throw new TypeConversionException("expected a size between 1k and 1g, got '" + value + "'");
       }
       return bytes;
+    }
+  }
+
+  /** A duration such as 30s, 500ms, 2m; between 100ms and 1h. */
+  static final class Seconds implements ITypeConverter<java.time.Duration> {
+    private static final Pattern DURATION = Pattern.compile("(?i)(\\d+)\\s*(ms|s|m|h)");
+
+    @Override
+    public java.time.Duration convert(String value) {
+      Matcher m = DURATION.matcher(value.trim());
+      if (!m.matches()) {
+        throw new TypeConversionException("expected a duration such as 30s, 500ms or 2m, got '" + value + "'");
+      }
+      long n = Long.parseLong(m.group(1));
+      java.time.Duration d = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        case "ms" -> java.time.Duration.ofMillis(n);
+        case "s" -> java.time.Duration.ofSeconds(n);
+        case "m" -> java.time.Duration.ofMinutes(n);
+        default -> java.time.Duration.ofHours(n);
+      };
+      if (d.toMillis() < 100 || d.compareTo(java.time.Duration.ofHours(1)) > 0) {
+        throw new TypeConversionException("expected a duration between 100ms and 1h, got '" + value + "'");
+      }
+      return d;
+    }
+  }
+
+  /** {@code column=ratio}, the ratio between 0 and 1. */
+  static final class ColumnRatio implements ITypeConverter<Map.Entry<String, Double>> {
+    @Override
+    public Map.Entry<String, Double> convert(String value) {
+      int eq = value.indexOf('=');
+      if (eq <= 0) {
+        throw new TypeConversionException("expected <column>=<ratio> such as title=0.9, got '" + value + "'");
+      }
+      return Map.entry(value.substring(0, eq).trim(), new Ratio().convert(value.substring(eq + 1).trim()));
     }
   }
 

@@ -32,6 +32,19 @@ record Gate(String name, boolean passed, double value, double limit, String mess
     return List.of(nonEmpty, quarantine, reconciled);
   }
 
+  /** One gate per --min-non-null column: the share of pages with a value in it. */
+  static List<Gate> nonNull(Map<String, Long> nonNullPages, long pages, ParsePagesOptions options) {
+    List<Gate> gates = new java.util.ArrayList<>();
+    for (Map.Entry<String, Double> limit : options.minNonNull().entrySet()) {
+      long withValue = nonNullPages.getOrDefault(limit.getKey(), 0L);
+      double ratio = pages == 0 ? 1 : (double) withValue / pages;
+      gates.add(new Gate("min_non_null." + limit.getKey(), ratio >= limit.getValue(), ratio, limit.getValue(),
+          String.format(java.util.Locale.ROOT, "Quality gate min_non_null.%s failed: %d of %d pages have a %s (%.4f < %.4f, see --min-non-null)",
+              limit.getKey(), withValue, pages, limit.getKey(), ratio, limit.getValue())));
+    }
+    return gates;
+  }
+
   Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", name);

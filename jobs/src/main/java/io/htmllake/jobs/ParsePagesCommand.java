@@ -1,6 +1,7 @@
 package io.htmllake.jobs;
 
 import io.htmllake.schemas.TableSchema;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,15 @@ public final class ParsePagesCommand implements Callable<Integer> {
       description = "Fail the run (exit 3) when quarantine / (pages + quarantine) is above this (default: ${DEFAULT-VALUE}).")
   double maxQuarantineRatio;
 
+  @Option(names = "--record-time-limit", defaultValue = "30s", paramLabel = "<duration>", converter = Converters.Seconds.class,
+      description = "Time allowed to parse one record; a slower one is quarantined as timeout (default: ${DEFAULT-VALUE}).")
+  Duration recordTimeLimit;
+
+  @Option(names = "--min-non-null", split = ",", paramLabel = "<column>=<ratio>", converter = Converters.ColumnRatio.class,
+      description = "Quality gate: fail the run (exit 3) when the share of pages with a value in the column is below the ratio,"
+          + " e.g. url=1,title=0.9,main_text=0.8.")
+  List<Map.Entry<String, Double>> minNonNull = List.of();
+
   @Option(names = "--allow-empty", description = "A missing or empty input partition is not an error: empty tables are written.")
   boolean allowEmpty;
 
@@ -65,7 +75,20 @@ public final class ParsePagesCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': delta is not available yet, use parquet or json");
     }
     List<String> args = spec.commandLine().getParseResult().originalArgs();
-    return new ParsePagesOptions(input, date, output, format, tableList, maxPageBytes, maxQuarantineRatio, allowEmpty, args);
+    return new ParsePagesOptions(input, date, output, format, tableList, maxPageBytes, maxQuarantineRatio, allowEmpty, args, recordTimeLimit,
+        nonNullRatios());
+  }
+
+  private Map<String, Double> nonNullRatios() {
+    Map<String, Double> ratios = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : minNonNull) {
+      if (io.htmllake.schemas.Tables.PAGES.columns().stream().noneMatch(c -> c.name().equals(e.getKey()))) {
+        throw new ParameterException(spec.commandLine(), "Invalid value for option '--min-non-null': pages has no column '"
+            + e.getKey() + "'");
+      }
+      ratios.put(e.getKey(), e.getValue());
+    }
+    return ratios;
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class ParsePagesJob {
     List<List<SourceObject>> groups = SourcePlanner.plan(listing.objects(), jsc.defaultParallelism(), SourcePlanner.TARGET_BYTES);
     JavaRDD<Row> rows = jsc.parallelize(groups, Math.max(1, groups.size()))
         .flatMap(List::iterator)
-        .mapPartitions(new ParsePartition(conf, options.maxPageBytes(), parsed));
+        .mapPartitions(new ParsePartition(conf, options.maxPageBytes(), options.recordTimeLimit(), parsed));
     Dataset<Row> outcomes = spark.createDataFrame(rows, OutcomeRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Counts counts = Counts.of(outcomes);
@@ -78,27 +78,50 @@ public final class ParsePagesJob {
       TableWriter writer = new TableWriter(spark, options.output(), options.format());
       Map<String, Long> written = new LinkedHashMap<>();
       Map<String, String> locations = new LinkedHashMap<>();
+      Map<String, Map<String, Long>> files = new LinkedHashMap<>();
       for (TableSchema table : tablesToWrite(options)) {
         t0 = System.nanoTime();
         spark.sparkContext().setJobGroup(NAME + "-" + runId, "PARSE-PAGES write " + table.name(), false);
         writer.write(projection(outcomes, table), table, options.date(), counts.rows(table) == 0);
         written.put(table.name(), writer.countWritten(table, options.date()));
         locations.put(table.name(), writer.partitionPath(table, options.date()));
+        files.put(table.name(), RunManifest.files(hadoop, writer.partitionPath(table, options.date())));
         timings.put("write_" + table.name(), millisSince(t0));
       }
       spark.sparkContext().clearJobGroup();
 
-      List<Gate> gates = Gate.evaluate(counts, written, options);
+      List<Gate> gates = new ArrayList<>(Gate.evaluate(counts, written, options));
+      gates.addAll(Gate.nonNull(nonNullCounts(outcomes, options), counts.pages(), options));
       RunResult result = new RunResult(runId, counts, written, locations, gates,
           RunManifest.path(options.output(), NAME, options.date().toString(), runId));
       timings.put("total", java.time.Duration.between(started, Instant.now()).toMillis());
       manifest(spark, options, runId, started, listing, counts, parsed.value(), written, locations, gates, timings)
+          .put("files", files)
           .write(hadoop, result.manifestPath());
       return result;
     } finally {
       outcomes.unpersist(false);
       conf.destroy(false);
     }
+  }
+
+  /** Pages with a value in each column of --min-non-null, in one aggregation over the cache. */
+  private static Map<String, Long> nonNullCounts(Dataset<Row> outcomes, ParsePagesOptions options) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    if (options.minNonNull().isEmpty()) {
+      return counts;
+    }
+    List<String> columns = new ArrayList<>(options.minNonNull().keySet());
+    org.apache.spark.sql.Column[] aggregates = new org.apache.spark.sql.Column[columns.size()];
+    for (int i = 0; i < aggregates.length; i++) {
+      aggregates[i] = count(col(OutcomeRows.PAGE + "." + columns.get(i)));
+    }
+    Row row = outcomes.where(col(OutcomeRows.KIND).equalTo(OutcomeRows.KIND_PAGE))
+        .agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length)).first();
+    for (int i = 0; i < columns.size(); i++) {
+      counts.put(columns.get(i), row.getLong(i));
+    }
+    return counts;
   }
 
   /** quarantine is always written: without it the run's records do not reconcile. */
@@ -173,7 +196,9 @@ public final class ParsePagesJob {
     optionsMap.put("tables", tablesToWrite(options).stream().map(TableSchema::name).toList());
     optionsMap.put("max_page_bytes", options.maxPageBytes());
     optionsMap.put("max_quarantine_ratio", options.maxQuarantineRatio());
+    optionsMap.put("record_time_limit_ms", options.recordTimeLimit().toMillis());
     optionsMap.put("allow_empty", options.allowEmpty());
+    optionsMap.put("min_non_null", options.minNonNull());
 
     return new RunManifest(runId, NAME)
         .put("date", options.date().toString())

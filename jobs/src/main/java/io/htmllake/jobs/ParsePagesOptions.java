@@ -2,8 +2,10 @@ package io.htmllake.jobs;
 
 import io.htmllake.schemas.TableSchema;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,10 +21,19 @@ public record ParsePagesOptions(
     long maxPageBytes,
     double maxQuarantineRatio,
     boolean allowEmpty,
-    List<String> arguments) implements Serializable {
+    List<String> arguments,
+    Duration recordTimeLimit,
+    Map<String, Double> minNonNull) implements Serializable {
 
   public static final long DEFAULT_MAX_PAGE_BYTES = 10L << 20;
   public static final double DEFAULT_MAX_QUARANTINE_RATIO = 0.05;
+  public static final Duration DEFAULT_RECORD_TIME_LIMIT = Duration.ofSeconds(30);
+
+  /** Options with the default time limit per record. */
+  public ParsePagesOptions(String input, LocalDate date, String output, TableFormat format, List<TableSchema> tables,
+      long maxPageBytes, double maxQuarantineRatio, boolean allowEmpty, List<String> arguments) {
+    this(input, date, output, format, tables, maxPageBytes, maxQuarantineRatio, allowEmpty, arguments, DEFAULT_RECORD_TIME_LIMIT, Map.of());
+  }
 
   public ParsePagesOptions {
     Objects.requireNonNull(input, "input");
@@ -31,6 +42,8 @@ public record ParsePagesOptions(
     Objects.requireNonNull(format, "format");
     tables = List.copyOf(tables);
     arguments = List.copyOf(arguments);
+    Objects.requireNonNull(recordTimeLimit, "recordTimeLimit");
+    minNonNull = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(minNonNull));
   }
 
   /** The raw partition this run reads. */

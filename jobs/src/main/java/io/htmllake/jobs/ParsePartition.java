@@ -5,15 +5,16 @@ import io.htmllake.parsers.ContentDecoding;
 import io.htmllake.parsers.HtmlObjectReader;
 import io.htmllake.parsers.JsonLinesReader;
 import io.htmllake.parsers.WarcRecordReader;
-import io.htmllake.parsers.PageParser;
 import io.htmllake.parsers.Quarantine;
 import io.htmllake.parsers.RawRecord;
 import io.htmllake.parsers.ReadItem;
 import io.htmllake.parsers.RecordOutcome;
 import io.htmllake.parsers.Skipped;
+import io.htmllake.parsers.TimeLimitedParser;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -42,20 +43,25 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
   private final Broadcast<HadoopConf> conf;
   private final long maxPageBytes;
   private final LongAccumulator parsedRecords;
+  private final Duration recordTimeLimit;
 
-  ParsePartition(Broadcast<HadoopConf> conf, long maxPageBytes, LongAccumulator parsedRecords) {
+  ParsePartition(Broadcast<HadoopConf> conf, long maxPageBytes, Duration recordTimeLimit, LongAccumulator parsedRecords) {
     this.conf = conf;
     this.maxPageBytes = maxPageBytes;
+    this.recordTimeLimit = recordTimeLimit;
     this.parsedRecords = parsedRecords;
   }
 
   @Override
   public Iterator<Row> call(Iterator<SourceObject> objects) {
-    PageParser parser = new PageParser();
+    TimeLimitedParser parser = new TimeLimitedParser(recordTimeLimit);
     ObjectRecords records = new ObjectRecords();
     TaskContext task = TaskContext.get();
     if (task != null) {
-      task.addTaskCompletionListener((TaskCompletionListener) context -> records.close());
+      task.addTaskCompletionListener((TaskCompletionListener) context -> {
+        records.close();
+        parser.close();
+      });
     }
     return new Iterator<>() {
       @Override

@@ -25,7 +25,7 @@ import org.apache.hadoop.fs.Path;
 final class RunManifest {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Map<String, Object> root = new LinkedHashMap<>();
 
@@ -53,12 +53,63 @@ final class RunManifest {
     return Paths.join(output, "_runs", job, "dt=" + date, runId + ".json");
   }
 
+  /** Key of the SHA-256 of the manifest's other content, so that an edited manifest is detected. */
+  static final String DIGEST = "digest_sha256";
+
   String toJson() {
+    root.remove(DIGEST);
+    root.put(DIGEST, digest(root));
     try {
       return JSON.writeValueAsString(root);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot serialise run manifest: " + e.getMessage(), e);
     }
+  }
+
+  /** SHA-256 (hex) of the manifest's JSON without its digest, as this class writes it. */
+  static String digest(Map<String, Object> manifest) {
+    Map<String, Object> content = new LinkedHashMap<>(manifest);
+    content.remove(DIGEST);
+    try {
+      byte[] json = JSON.writeValueAsBytes(content);
+      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot digest run manifest: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The data files of a written partition, by name relative to it, with their sizes: the committed
+   * set that {@code verify} checks the partition against later. Empty when it does not exist.
+   */
+  static Map<String, Long> files(Configuration conf, String partition) throws IOException {
+    Path dir = new Path(partition);
+    FileSystem fs = dir.getFileSystem(conf);
+    Map<String, Long> files = new java.util.TreeMap<>();
+    if (!fs.exists(dir)) {
+      return files;
+    }
+    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(dir, true);
+    String prefix = fs.makeQualified(dir).toString() + "/";
+    while (it.hasNext()) {
+      org.apache.hadoop.fs.LocatedFileStatus f = it.next();
+      String name = f.getPath().toString();
+      name = name.startsWith(prefix) ? name.substring(prefix.length()) : f.getPath().getName();
+      if (!isHidden(name)) {
+        files.put(name, f.getLen());
+      }
+    }
+    return files;
+  }
+
+  /** Names Spark and Hadoop keep beside data ({@code _SUCCESS}, {@code .crc}) are not data. */
+  static boolean isHidden(String relativeName) {
+    for (String part : relativeName.split("/")) {
+      if (part.startsWith("_") || part.startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void write(Configuration conf, String uri) throws IOException {

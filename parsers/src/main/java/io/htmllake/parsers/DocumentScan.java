@@ -74,8 +74,13 @@ final class DocumentScan {
   static DocumentScan of(Document doc) {
     DocumentScan scan = new DocumentScan();
     NodeTraversor.traverse(new NodeVisitor() {
+      private int visited;
+
       @Override
       public void head(Node node, int depth) {
+        if ((++visited & 1023) == 0) {
+          Interruption.check();
+        }
         if (node instanceof Element e) {
           scan.visit(e);
         }

@@ -191,8 +191,13 @@ final class MainContent {
     private void walk(Element root, boolean scoring) {
       ArrayDeque<Stats> stack = new ArrayDeque<>();
       NodeTraversor.filter(new NodeFilter() {
+        private int visited;
+
         @Override
         public FilterResult head(Node node, int depth) {
+          if ((++visited & 1023) == 0) {
+            Interruption.check();
+          }
           if (node instanceof TextNode textNode) {
             Stats top = stack.peek();
             if (top != null) {

@@ -20,7 +20,18 @@ import org.jsoup.parser.Parser;
  */
 public final class PageParser {
 
+  /**
+   * Deepest element nesting kept (jsoup's own default, set here so that it is ours): deeper start
+   * tags are attached at this depth, so no walk over the tree recurses or loops deeper than it.
+   */
+  static final int MAX_DOM_DEPTH = 512;
+
   private final MessageDigest sha256;
+
+  /** The HTML parser every page goes through. */
+  static Parser htmlParser() {
+    return Parser.htmlParser().setMaxDepth(MAX_DOM_DEPTH);
+  }
 
   public PageParser() {
     try {
@@ -54,7 +65,7 @@ public final class PageParser {
 
     String url = meta.url();
     String baseUri = url == null ? "" : url;
-    Document doc = Jsoup.parse(html, baseUri, Parser.htmlParser());
+    Document doc = Jsoup.parse(html, baseUri, htmlParser());
     Element body = doc.body();
     DocumentScan scan = DocumentScan.of(doc);
     URL base = Urls.base(doc.baseUri());

@@ -112,8 +112,13 @@ final class TextExtractor {
     StringBuilder text = new StringBuilder();
     StringBuilder line = new StringBuilder();
     NodeTraversor.filter(new NodeFilter() {
+      private int visited;
+
       @Override
       public FilterResult head(Node node, int depth) {
+        if ((++visited & 1023) == 0) {
+          Interruption.check();
+        }
         if (node instanceof TextNode textNode) {
           line.append(textNode.getWholeText());
           return FilterResult.CONTINUE;

@@ -1,0 +1,156 @@
+package io.htmllake.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.htmllake.schemas.TableSchema;
+import io.htmllake.schemas.Tables;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Re-reads what a run wrote and checks it against the run's manifest: the manifest is intact (its
+ * digest) and reconciles (records read = pages + quarantined + skipped); each table's partition
+ * holds exactly the committed files (none missing, none stray, same sizes) and the rows the
+ * manifest states; {@code pages} has no duplicate {@code page_id}. Reads data, never writes.
+ */
+final class RunVerifier {
+
+  /** One check and what it found. */
+  record Check(String name, boolean passed, String detail) {
+    @Override
+    public String toString() {
+      return (passed ? "ok      " : "FAILED  ") + name + ": " + detail;
+    }
+  }
+
+  private final SparkSession spark;
+  private final Configuration conf;
+
+  RunVerifier(SparkSession spark) {
+    this.spark = spark;
+    this.conf = spark.sparkContext().hadoopConfiguration();
+  }
+
+  /** The manifest of the given run, or of the date's latest run when runId is null. */
+  String manifestPath(String output, String job, String date, String runId) throws IOException {
+    if (runId != null) {
+      String path = RunManifest.path(output, job, date, runId);
+      Path p = new Path(path);
+      if (!p.getFileSystem(conf).exists(p)) {
+        throw new JobException(ExitCode.NO_INPUT, "Cannot verify run " + runId + ": no manifest at " + path);
+      }
+      return path;
+    }
+    Path dir = new Path(Paths.join(output, "_runs", job, "dt=" + date));
+    FileSystem fs = dir.getFileSystem(conf);
+    if (!fs.exists(dir)) {
+      throw new JobException(ExitCode.NO_INPUT, "Cannot verify " + job + " for " + date + ": no runs under " + dir);
+    }
+    TreeSet<String> manifests = new TreeSet<>();
+    for (FileStatus f : fs.listStatus(dir)) {
+      String name = f.getPath().getName();
+      if (name.endsWith(".json") && !name.startsWith("_") && !name.startsWith(".")) {
+        manifests.add(name); // run ids start with their UTC start time, so names sort by time
+      }
+    }
+    if (manifests.isEmpty()) {
+      throw new JobException(ExitCode.NO_INPUT, "Cannot verify " + job + " for " + date + ": no manifest under " + dir);
+    }
+    return new Path(dir, manifests.last()).toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Check> verify(String manifestPath) throws IOException {
+    Map<String, Object> m = RunManifest.read(conf, manifestPath);
+    List<Check> checks = new ArrayList<>();
+
+    Object digest = m.get(RunManifest.DIGEST);
+    String expected = RunManifest.digest(m);
+    checks.add(new Check("manifest_digest", expected.equals(digest),
+        digest == null ? "the manifest has no digest" : expected.equals(digest) ? "intact" : "the manifest was changed after the run wrote it"));
+
+    Map<String, Object> records = (Map<String, Object>) m.getOrDefault("records", Map.of());
+    long read = number(records.get("read"));
+    long pages = number(records.get("pages"));
+    long quarantined = number(records.get("quarantined"));
+    long skipped = number(records.get("skipped"));
+    checks.add(new Check("manifest_reconciles", read == pages + quarantined + skipped,
+        "records read " + read + ", pages + quarantined + skipped = " + (pages + quarantined + skipped)));
+    checks.add(new Check("run_status", "succeeded".equals(m.get("status")), "status " + m.get("status")));
+
+    Map<String, Object> options = (Map<String, Object>) m.getOrDefault("options", Map.of());
+    String format = String.valueOf(options.getOrDefault("format", "parquet"));
+    Map<String, Object> rows = (Map<String, Object>) m.getOrDefault("rows", Map.of());
+    Map<String, Object> outputs = (Map<String, Object>) m.getOrDefault("outputs", Map.of());
+    Map<String, Object> files = (Map<String, Object>) m.get("files");
+    if (files == null) {
+      checks.add(new Check("committed_files", false, "the manifest lists no committed files (written before htmllake 0.3?)"));
+    }
+    for (Map.Entry<String, Object> out : outputs.entrySet()) {
+      String table = out.getKey();
+      String partition = String.valueOf(out.getValue());
+      long expectedRows = number(rows.get(table));
+      if (files != null) {
+        checks.add(filesCheck(table, partition, (Map<String, Object>) files.getOrDefault(table, Map.of())));
+      }
+      long actualRows = countRows(format, table, partition);
+      checks.add(new Check("rows." + table, actualRows == expectedRows,
+          actualRows + " rows in " + partition + ", manifest says " + expectedRows));
+      if (table.equals(Tables.PAGES.name()) && actualRows > 0) {
+        long duplicates = duplicatePageIds(format, partition);
+        checks.add(new Check("unique_page_id", duplicates == 0, duplicates + " page_id values occur more than once"));
+      }
+    }
+    return checks;
+  }
+
+  private Check filesCheck(String table, String partition, Map<String, Object> committed) throws IOException {
+    Map<String, Long> present = RunManifest.files(conf, partition);
+    List<String> problems = new ArrayList<>();
+    Map<String, Long> expected = new TreeMap<>();
+    committed.forEach((name, size) -> expected.put(name, number(size)));
+    for (Map.Entry<String, Long> e : expected.entrySet()) {
+      Long size = present.get(e.getKey());
+      if (size == null) {
+        problems.add("missing " + e.getKey());
+      } else if (!size.equals(e.getValue())) {
+        problems.add(e.getKey() + " has " + size + " bytes, committed " + e.getValue());
+      }
+    }
+    for (String name : present.keySet()) {
+      if (!expected.containsKey(name)) {
+        problems.add("stray " + name);
+      }
+    }
+    return new Check("files." + table, problems.isEmpty(),
+        problems.isEmpty() ? expected.size() + " committed files present" : String.join("; ", problems));
+  }
+
+  private long countRows(String format, String table, String partition) throws IOException {
+    Path dir = new Path(partition);
+    if (!dir.getFileSystem(conf).exists(dir)) {
+      return 0;
+    }
+    TableSchema schema = Tables.byName(table).orElseThrow(() -> new JobException(ExitCode.BAD_ARGUMENTS,
+        "Cannot verify " + table + ": not a table htmllake defines"));
+    return spark.read().format(format).schema(schema.structType()).load(partition).count();
+  }
+
+  private long duplicatePageIds(String format, String partition) {
+    return spark.read().format(format).schema(Tables.PAGES.structType()).load(partition)
+        .groupBy(col("page_id")).count().where(col("count").gt(1)).count();
+  }
+
+  private static long number(Object value) {
+    return value instanceof Number n ? n.longValue() : 0;
+  }
+}

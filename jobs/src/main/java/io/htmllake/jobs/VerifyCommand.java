@@ -1,0 +1,60 @@
+package io.htmllake.jobs;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code verify}: checks a run's tables against its manifest; usable as a scheduler's last step. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {"Re-reads a run's tables and checks them against its manifest: digest, counts, committed files, unique page_id.",
+        "Exit 0 when every check passes, 3 when one fails, 4 when there is no run to verify."})
+public final class VerifyCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--output", required = true, paramLabel = "<lake-uri>", description = "Curated zone root the run wrote to.")
+  String output;
+
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = Converters.Date.class,
+      description = "Date partition of the run.")
+  LocalDate date;
+
+  @Option(names = "--job", defaultValue = ParsePagesJob.NAME, paramLabel = "<job>", description = "Job whose run to verify (default: ${DEFAULT-VALUE}).")
+  String job;
+
+  @Option(names = "--run-id", paramLabel = "<id>", description = "Run to verify (default: the date's latest run).")
+  String runId;
+
+  /** Entry point for spark-submit. */
+  public static void main(String[] args) {
+    System.exit(Cli.execute(new VerifyCommand(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<RunVerifier.Check> checks;
+    String manifest;
+    try (SparkSessions.Owned spark = SparkSessions.open("verify")) {
+      RunVerifier verifier = new RunVerifier(spark.session());
+      manifest = verifier.manifestPath(output, job, date.toString(), runId);
+      checks = verifier.verify(manifest);
+    }
+    out.println("verify " + manifest);
+    checks.forEach(out::println);
+    out.flush();
+    List<RunVerifier.Check> failed = checks.stream().filter(c -> !c.passed()).toList();
+    if (failed.isEmpty()) {
+      return ExitCode.OK.code();
+    }
+    spec.commandLine().getErr().println("verify: " + failed.size() + " of " + checks.size() + " checks failed, first: "
+        + failed.get(0).name() + ": " + failed.get(0).detail());
+    return ExitCode.QUALITY_GATE.code();
+  }
+}

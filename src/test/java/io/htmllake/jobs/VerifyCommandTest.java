@@ -1,0 +1,105 @@
+package io.htmllake.jobs;
+
+import static io.htmllake.jobs.FixtureCrawl.DAY1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.htmllake.testing.SharedSpark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** verify: a clean run passes; a removed file, a duplicated file and an edited manifest are each caught. */
+class VerifyCommandTest {
+
+  @TempDir
+  Path tmp;
+  private Path lake;
+  private RunResult run;
+
+  @BeforeEach
+  void parse() throws IOException {
+    Path raw = FixtureCrawl.write(tmp.resolve("raw"));
+    lake = tmp.resolve("lake");
+    run = ParsePagesJob.run(SharedSpark.get(), ParsePagesJobTest.options(raw, lake, DAY1));
+  }
+
+  private ParsePagesCliTest.Run verify(String... extra) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> args = new java.util.ArrayList<>(List.of("--output", lake.toString(), "--date", DAY1));
+    args.addAll(List.of(extra));
+    int code = Cli.commandLine(new VerifyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        .execute(args.toArray(String[]::new));
+    return new ParsePagesCliTest.Run(code, out.toString(), err.toString());
+  }
+
+  private static List<Path> dataFiles(Path partition) throws IOException {
+    try (Stream<Path> files = Files.list(partition)) {
+      return files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
+    }
+  }
+
+  @Test
+  void aCleanRunPassesEveryCheck() {
+    ParsePagesCliTest.Run result = verify();
+    assertEquals(0, result.code(), result.out() + result.err());
+    for (String check : List.of("manifest_digest", "manifest_reconciles", "run_status", "files.pages", "rows.pages",
+        "unique_page_id", "files.links", "rows.links", "rows.quarantine")) {
+      assertTrue(result.out().lines().anyMatch(l -> l.startsWith("ok") && l.contains(" " + check + ":")), check + " in\n" + result.out());
+    }
+  }
+
+  @Test
+  void aRemovedFileIsCaught() throws IOException {
+    Path links = lake.resolve("links").resolve("dt=" + DAY1);
+    Path removed = dataFiles(links).get(0);
+    Files.delete(removed);
+
+    ParsePagesCliTest.Run result = verify();
+    assertEquals(3, result.code(), result.out());
+    assertTrue(result.out().contains("FAILED  files.links: missing " + removed.getFileName()), result.out());
+    assertTrue(result.out().lines().anyMatch(l -> l.startsWith("FAILED  rows.links:")), result.out());
+  }
+
+  @Test
+  void aDuplicatedFileIsCaught() throws IOException {
+    Path pages = lake.resolve("pages").resolve("dt=" + DAY1);
+    Path original = dataFiles(pages).get(0);
+    Files.copy(original, pages.resolve("part-99999-copy.snappy.parquet"));
+
+    ParsePagesCliTest.Run result = verify();
+    assertEquals(3, result.code(), result.out());
+    assertTrue(result.out().contains("stray part-99999-copy.snappy.parquet"), result.out());
+    assertTrue(result.out().lines().anyMatch(l -> l.startsWith("FAILED  unique_page_id:")), result.out());
+    assertTrue(result.err().contains("checks failed"), result.err());
+  }
+
+  @Test
+  void anEditedManifestIsCaught() throws IOException {
+    Path manifest = Path.of(run.manifestPath().replaceFirst("^file:", ""));
+    String json = Files.readString(manifest, StandardCharsets.UTF_8);
+    String edited = json.replaceFirst("\"pages\" : (\\d+)", "\"pages\" : 1$1");
+    assertTrue(!edited.equals(json), "the manifest has a pages count to edit");
+    Files.writeString(manifest, edited, StandardCharsets.UTF_8);
+
+    ParsePagesCliTest.Run result = verify();
+    assertEquals(3, result.code(), result.out());
+    assertTrue(result.out().contains("FAILED  manifest_digest: the manifest was changed after the run wrote it"), result.out());
+  }
+
+  @Test
+  void noRunForTheDateIsExitFour() {
+    ParsePagesCliTest.Run result = verify("--run-id", "20000101T000000.000Z-00000000");
+    assertEquals(4, result.code(), result.err());
+    assertTrue(result.err().contains("no manifest at"), result.err());
+  }
+}
