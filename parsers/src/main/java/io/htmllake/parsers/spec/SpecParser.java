@@ -44,7 +44,8 @@ public final class SpecParser {
       "default", "scope", "fallback", "format", "locale", "timezone", "currency", "normalize_whitespace");
   static final Set<String> FALLBACK_KEYS = Set.of("css", "attr", "regex");
   /** Columns every spec table has before its fields. */
-  public static final Set<String> RESERVED = Set.of("page_id", "url", "row_index", "dt");
+  public static final Set<String> RESERVED = java.util.Collections.unmodifiableSet(
+      new java.util.LinkedHashSet<>(List.of("page_id", "url", "row_index", "dt")));
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
   private static final Pattern HOST = Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
