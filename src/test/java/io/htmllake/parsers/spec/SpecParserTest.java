@@ -93,6 +93,16 @@ class SpecParserTest {
   }
 
   @Test
+  void theReadmeExampleIsValid() throws IOException {
+    String readme = Files.readString(Path.of("conf/extractors/README.md"), StandardCharsets.UTF_8);
+    int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+    ExtractorSpec spec = SpecParser.parse("README.md", readme.substring(start, readme.indexOf("```", start)));
+    assertEquals(List.of("hotel_name", "nightly_price", "review_count", "checkin_date", "isbn_13", "authors", "published",
+        "book_url"), spec.fields().stream().map(FieldSpec::name).toList());
+    assertEquals(3, spec.fields().get(3).selections().size());
+  }
+
+  @Test
   void notYaml() {
     assertEquals("t.yaml:3: not valid YAML: mapping values are not allowed here; check indentation and quote values "
         + "holding ': ' or starting with '*', '&', '[' or '{'", only("table: books\nversion: 1\n - name: x\n"));
