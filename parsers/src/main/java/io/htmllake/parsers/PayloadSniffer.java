@@ -4,15 +4,15 @@ package io.htmllake.parsers;
  * Decides whether bytes that claim to be HTML plausibly are: known binary signatures and a high
  * share of control bytes say no, and so does text without a single '<'.
  */
-final class PayloadSniffer {
+public final class PayloadSniffer {
 
-  static final String BLANK = "payload is empty or white space only";
+  public static final String BLANK = "payload is empty or white space only";
   private static final int SNIFF_BYTES = 1024;
 
   private PayloadSniffer() {}
 
   /** @return null when the bytes may be HTML, else why not */
-  static String whyNotHtml(byte[] bytes) {
+  public static String whyNotHtml(byte[] bytes) {
     if (bytes.length == 0) {
       return BLANK;
     }

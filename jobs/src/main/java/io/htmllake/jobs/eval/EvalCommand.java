@@ -13,12 +13,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code bin/htmllake eval --corpus ../shared/corpus}: every corpus evaluation, or the ones named. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Score main text, metadata, structured data, offers and prices against the real-world corpus.")
+    description = "Score main text, metadata, structured data, offers, prices and the shipped extraction specs against the real-world corpus.")
 public final class EvalCommand implements Callable<Integer> {
 
   /** The evaluations, in report order. */
   static final List<CorpusEvaluation> ALL = List.of(new MainTextEvaluation(), new MetadataEvaluation(),
-      new StructuredDataEvaluation(), new OffersEvaluation());
+      new StructuredDataEvaluation(), new OffersEvaluation(), new SpecEvaluation());
 
   @Spec
   CommandSpec spec;
