@@ -9,6 +9,7 @@ import java.util.Objects;
 /**
  * Everything a parse-pages run needs, parsed and validated. Immutable and serialisable, so the
  * values executors need travel with the closure instead of living in driver-side statics.
+ * {@code registerDatabase} is the catalog database of {@code --register}, or null.
  */
 public record ParsePagesOptions(
     String input,
@@ -19,7 +20,8 @@ public record ParsePagesOptions(
     long maxPageBytes,
     double maxQuarantineRatio,
     boolean allowEmpty,
-    List<String> arguments) implements Serializable {
+    List<String> arguments,
+    String registerDatabase) implements Serializable {
 
   public static final long DEFAULT_MAX_PAGE_BYTES = 10L << 20;
   public static final double DEFAULT_MAX_QUARANTINE_RATIO = 0.05;
@@ -33,9 +35,20 @@ public record ParsePagesOptions(
     arguments = List.copyOf(arguments);
   }
 
+  /** Options of a run that registers nothing. */
+  public ParsePagesOptions(String input, LocalDate date, String output, TableFormat format, List<TableSchema> tables,
+      long maxPageBytes, double maxQuarantineRatio, boolean allowEmpty, List<String> arguments) {
+    this(input, date, output, format, tables, maxPageBytes, maxQuarantineRatio, allowEmpty, arguments, null);
+  }
+
   /** The raw partition this run reads. */
   public String inputPartition() {
     return Paths.join(input, "dt=" + date);
+  }
+
+  /** Whether the run registers the tables it wrote in {@link #registerDatabase()} ({@code --register}). */
+  public boolean registers() {
+    return registerDatabase != null;
   }
 
   public boolean writes(TableSchema table) {
