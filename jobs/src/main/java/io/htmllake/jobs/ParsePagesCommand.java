@@ -64,6 +64,10 @@ public final class ParsePagesCommand implements Callable<Integer> {
   @Option(names = "--allow-empty", description = "A missing or empty input partition is not an error: empty tables are written.")
   boolean allowEmpty;
 
+  @Option(names = "--register", paramLabel = "<database>",
+      description = "After a run whose quality gates pass, register the tables written in this catalog database (Hive metastore / AWS Glue), as the register job does.")
+  String register;
+
   ParsePagesOptions options() {
     List<TableSchema> tableList;
     try {
@@ -74,9 +78,19 @@ public final class ParsePagesCommand implements Callable<Integer> {
     if (format == TableFormat.DELTA) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': delta is not available yet, use parquet or json");
     }
+    if (register != null) {
+      try {
+        TableDdl.checkName("database", register);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "Invalid value for option '--register': " + e.getMessage());
+      }
+      if (format == TableFormat.JSON) {
+        throw new ParameterException(spec.commandLine(), "Invalid value for option '--register': json tables are not registered, use --format parquet");
+      }
+    }
     List<String> args = spec.commandLine().getParseResult().originalArgs();
     return new ParsePagesOptions(input, date, output, format, tableList, maxPageBytes, maxQuarantineRatio, allowEmpty, args, recordTimeLimit,
-        nonNullRatios());
+        nonNullRatios(), register);
   }
 
   private Map<String, Double> nonNullRatios() {
@@ -95,14 +109,26 @@ public final class ParsePagesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ParsePagesOptions options = options();
     RunResult result;
-    try (SparkSessions.Owned spark = SparkSessions.open(ParsePagesJob.NAME)) {
+    try (SparkSessions.Owned spark = SparkSessions.open(ParsePagesJob.NAME, options.registers())) {
+      if (options.registers()) {
+        RegisterJob.requireCatalog(spark.session(), options.format()); // before the run, not after an hour of parsing
+      }
       result = ParsePagesJob.run(spark.session(), options);
-    }
-    printSummary(options, result);
-    if (!result.passed()) {
-      result.failures().forEach(spec.commandLine().getErr()::println);
-      spec.commandLine().getErr().flush();
-      return ExitCode.QUALITY_GATE.code();
+      printSummary(options, result);
+      if (!result.passed()) {
+        result.failures().forEach(spec.commandLine().getErr()::println);
+        if (options.registers()) {
+          spec.commandLine().getErr().println("not registered in " + options.registerDatabase() + ": a quality gate failed");
+        }
+        spec.commandLine().getErr().flush();
+        return ExitCode.QUALITY_GATE.code();
+      }
+      if (options.registers()) {
+        // Only what passed the gates is published to the catalog; the tables this run wrote, nothing else.
+        RegisterOptions registration = new RegisterOptions(options.registerDatabase(), options.output(), options.date(),
+            options.format(), ParsePagesJob.tablesToWrite(options));
+        RegisterCommand.print(spec.commandLine().getOut(), RegisterJob.run(spark.session(), registration), options.date());
+      }
     }
     return ExitCode.OK.code();
   }

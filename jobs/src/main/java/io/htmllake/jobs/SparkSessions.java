@@ -1,5 +1,6 @@
 package io.htmllake.jobs;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -7,6 +8,10 @@ import org.apache.spark.sql.SparkSession;
  * the spark.master system property) decides where it runs.
  */
 final class SparkSessions {
+
+  private static final String HIVE_SESSION_STATE = "org.apache.spark.sql.hive.HiveSessionStateBuilder";
+  private static final String HIVE_CONF = "org.apache.hadoop.hive.conf.HiveConf";
+  private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
 
   private SparkSessions() {}
 
@@ -21,15 +26,50 @@ final class SparkSessions {
   }
 
   static Owned open(String job) {
+    return open(job, false);
+  }
+
+  /**
+   * @param catalog whether the job registers tables: then the session gets Spark's Hive support
+   *     (the Hive metastore spark-submit is configured with; on EMR, usually the AWS Glue Data
+   *     Catalog through {@code hive.metastore.client.factory.class}) and, when Delta is on the
+   *     classpath, Delta's catalog. A job that does not register never starts a metastore client.
+   */
+  static Owned open(String job, boolean catalog) {
     scala.Option<SparkSession> existing = SparkSession.getActiveSession().orElse(SparkSession::getDefaultSession);
     if (existing.isDefined() && !existing.get().sparkContext().isStopped()) {
       return new Owned(existing.get(), false); // e.g. the demo, or tests: the owner stops it
     }
-    SparkSession session = SparkSession.builder()
+    SparkSession.Builder builder = SparkSession.builder()
         .appName("htmllake " + job)
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-        .getOrCreate();
-    return new Owned(session, true);
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
+    if (catalog) {
+      if (!present(HIVE_SESSION_STATE) || !present(HIVE_CONF)) {
+        throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot register: Spark's Hive support (spark-hive) is not on the classpath");
+      }
+      builder.enableHiveSupport();
+      if (present(DELTA_EXTENSION)) {
+        // Added to what spark-submit was given (e.g. EMR's spark-defaults), never in place of it.
+        SparkConf given = new SparkConf();
+        String extensions = given.get("spark.sql.extensions", "");
+        if (!extensions.contains(DELTA_EXTENSION)) {
+          builder.config("spark.sql.extensions", extensions.isEmpty() ? DELTA_EXTENSION : extensions + "," + DELTA_EXTENSION);
+        }
+        if (!given.contains("spark.sql.catalog.spark_catalog")) {
+          builder.config("spark.sql.catalog.spark_catalog", RegisterJob.DELTA_CATALOG);
+        }
+      }
+    }
+    return new Owned(builder.getOrCreate(), true);
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, SparkSessions.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 }
