@@ -60,10 +60,14 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
-        while (!records.hasNext() && objects.hasNext()) {
-          records.open(objects.next());
+        try {
+          while (!records.hasNext() && objects.hasNext()) {
+            records.open(objects.next());
+          }
+          return records.hasNext();
+        } catch (RuntimeException e) {
+          throw failure(records.current, -1, e);
         }
-        return records.hasNext();
       }
 
       @Override
@@ -71,26 +75,58 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        ReadItem item = records.next();
-        RecordOutcome outcome;
-        if (item instanceof RawRecord record) {
-          parsedRecords.add(1);
-          outcome = parser.parse(record);
-        } else {
-          outcome = (RecordOutcome) item;
+        ReadItem item;
+        try {
+          item = records.next();
+        } catch (RuntimeException e) {
+          throw failure(records.current, -1, e);
         }
-        return OutcomeRows.of(outcome);
+        RecordOutcome outcome;
+        try {
+          if (item instanceof RawRecord record) {
+            parsedRecords.add(1);
+            outcome = parser.parse(record);
+          } else {
+            outcome = (RecordOutcome) item;
+          }
+          return OutcomeRows.of(outcome);
+        } catch (RuntimeException e) {
+          throw failure(records.current, item instanceof RawRecord r ? r.sourceOffset() : -1, e);
+        }
       }
     };
+  }
+
+  /**
+   * Bad input never gets here (readers and the parser turn it into quarantine rows): this is a bug.
+   * The task fails, once, naming the object and record that caused it, so it can be reproduced.
+   */
+  static IllegalStateException failure(String object, long offset, RuntimeException e) {
+    if (e instanceof RecordFailure already) {
+      return already;
+    }
+    return new RecordFailure("Cannot process " + object + (offset >= 0 ? " (record at offset " + offset + ")" : "")
+        + ": unexpected " + e.getClass().getName() + ": " + e.getMessage(), e);
+  }
+
+  /** An unexpected failure, with the input that caused it. */
+  static final class RecordFailure extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    RecordFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** The records of the object being read; one open object at a time, closed when exhausted. */
   private final class ObjectRecords implements Closeable {
     private Iterator<ReadItem> items = Collections.emptyIterator();
     private Closeable open;
+    private String current;
 
     void open(SourceObject object) {
       close();
+      current = object.uri();
       try {
         items = read(object);
       } catch (IOException e) {
