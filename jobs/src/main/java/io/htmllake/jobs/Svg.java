@@ -51,7 +51,7 @@ final class Svg {
     int width = 760;
     int height = 220;
     int left = 70;
-    int right = 30;
+    int right = 48;
     int top = 16;
     int bottom = 44;
     double max = points.stream().mapToDouble(Point::value).max().orElse(0);
