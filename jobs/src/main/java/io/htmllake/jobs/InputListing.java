@@ -24,8 +24,12 @@ import org.apache.hadoop.fs.RemoteIterator;
  */
 final class InputListing {
 
-  /** The objects to read, plus counts of what the listing saw by kind. */
-  record Listing(List<SourceObject> objects, long bytes, Map<String, Long> objectsByKind) {}
+  /** The objects to read, plus counts and bytes of what the listing saw by kind. */
+  record Listing(List<SourceObject> objects, long bytes, Map<String, Long> objectsByKind, Map<String, Long> bytesByKind) {
+    Listing(List<SourceObject> objects, long bytes, Map<String, Long> objectsByKind) {
+      this(objects, bytes, objectsByKind, Map.of());
+    }
+  }
 
   private InputListing() {}
 
@@ -77,6 +81,7 @@ final class InputListing {
   static Listing pair(Map<String, Long> sizes) {
     List<SourceObject> objects = new ArrayList<>();
     Map<String, Long> byKind = new TreeMap<>();
+    Map<String, Long> bytesByKind = new TreeMap<>();
     Map<String, String> sidecarOf = new HashMap<>();
     Set<String> paired = new HashSet<>();
     long bytes = 0;
@@ -95,11 +100,13 @@ final class InputListing {
       String uri = e.getKey();
       ObjectKind kind = ObjectKind.of(uri);
       byKind.merge(kind.name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+      bytesByKind.merge(kind.name().toLowerCase(java.util.Locale.ROOT), e.getValue(), Long::sum);
       if (kind == ObjectKind.SIDECAR && paired.contains(uri)) {
         continue; // read together with its page
       }
       objects.add(new SourceObject(uri, e.getValue(), kind, sidecarOf.get(uri)));
     }
-    return new Listing(Collections.unmodifiableList(objects), bytes, Collections.unmodifiableMap(byKind));
+    return new Listing(Collections.unmodifiableList(objects), bytes, Collections.unmodifiableMap(byKind),
+        Collections.unmodifiableMap(bytesByKind));
   }
 }

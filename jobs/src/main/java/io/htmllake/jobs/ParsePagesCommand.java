@@ -145,6 +145,9 @@ public final class ParsePagesCommand implements Callable<Integer> {
       out.printf("  quarantine by reason: %s%n", c.quarantineByReason());
     }
     out.printf("  manifest: %s%n", result.manifestPath());
+    if (result.reportPath() != null) {
+      out.printf("  report:   %s%n", result.reportPath());
+    }
     out.flush();
   }
 }

@@ -41,13 +41,17 @@ public final class ParsePagesJob {
     System.exit(Cli.execute(new ParsePagesCommand(), args));
   }
 
-  /** Runs the job on a session the caller owns. Never calls System.exit. */
+  /**
+   * Runs the job on a session the caller owns. Never calls System.exit. Ends by writing the run
+   * manifest, the run report beside it, and the metrics line (CloudWatch EMF) on standard output.
+   */
   public static RunResult run(SparkSession spark, ParsePagesOptions options) throws IOException {
     Instant started = Instant.now();
     String runId = RunManifest.newRunId(started);
     Map<String, Long> timings = new LinkedHashMap<>();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    StageLog stages = new StageLog(NAME, options.date().toString(), runId);
 
     long t0 = System.nanoTime();
     InputListing.Listing listing;
@@ -60,10 +64,13 @@ public final class ParsePagesJob {
       listing = new InputListing.Listing(List.of(), 0, Map.of());
     }
     timings.put("list", millisSince(t0));
+    stages.done("list", timings.get("list"), Map.of("objects", listing.objectsByKind().values().stream().mapToLong(Long::longValue).sum(),
+        "bytes", listing.bytes()));
 
-    // Read + parse, once: the outcome rows are cached and every table below is a projection.
+    // Read + decode + parse, once (one pass per object, so one Spark stage): the outcome rows are
+    // cached and every table below is a projection.
     t0 = System.nanoTime();
-    spark.sparkContext().setJobGroup(NAME + "-" + runId, "PARSE-PAGES read+parse " + options.inputPartition(), false);
+    stages.begin(spark.sparkContext(), "read, decode, parse", options.inputPartition());
     LongAccumulator parsed = spark.sparkContext().longAccumulator("htmllake.records_parsed");
     Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(new Configuration(hadoop)));
     List<List<SourceObject>> groups = SourcePlanner.plan(listing.objects(), jsc.defaultParallelism(), SourcePlanner.TARGET_BYTES);
@@ -74,6 +81,19 @@ public final class ParsePagesJob {
     try {
       Counts counts = Counts.of(outcomes);
       timings.put("read_parse", millisSince(t0));
+      Map<String, Object> parseFigures = new LinkedHashMap<>();
+      parseFigures.put("records", counts.read());
+      parseFigures.put("parsed", parsed.value());
+      parseFigures.put("pages", counts.pages());
+      parseFigures.put("quarantined", counts.quarantined());
+      parseFigures.put("skipped", counts.skipped());
+      stages.done("read_parse", timings.get("read_parse"), parseFigures);
+
+      t0 = System.nanoTime();
+      stages.begin(spark.sparkContext(), "profile", "(hosts, charsets, languages, coverage, prices)");
+      Map<String, Object> profile = RunProfile.of(outcomes);
+      timings.put("profile", millisSince(t0));
+      stages.done("profile", timings.get("profile"), Map.of());
 
       TableWriter writer = new TableWriter(spark, options.output(), options.format());
       Map<String, Long> written = new LinkedHashMap<>();
@@ -81,24 +101,33 @@ public final class ParsePagesJob {
       Map<String, Map<String, Long>> files = new LinkedHashMap<>();
       for (TableSchema table : tablesToWrite(options)) {
         t0 = System.nanoTime();
-        spark.sparkContext().setJobGroup(NAME + "-" + runId, "PARSE-PAGES write " + table.name(), false);
+        stages.begin(spark.sparkContext(), "write " + table.name(), writer.partitionPath(table, options.date()));
         writer.write(projection(outcomes, table), table, options.date(), counts.rows(table) == 0);
         written.put(table.name(), writer.countWritten(table, options.date()));
         locations.put(table.name(), writer.partitionPath(table, options.date()));
         files.put(table.name(), RunManifest.files(hadoop, writer.partitionPath(table, options.date())));
         timings.put("write_" + table.name(), millisSince(t0));
+        stages.done("write_" + table.name(), timings.get("write_" + table.name()), Map.of("rows", written.get(table.name())));
       }
-      spark.sparkContext().clearJobGroup();
 
+      t0 = System.nanoTime();
+      stages.begin(spark.sparkContext(), "commit", "(manifest, report)");
       List<Gate> gates = new ArrayList<>(Gate.evaluate(counts, written, options));
       gates.addAll(Gate.nonNull(nonNullCounts(outcomes, options), counts.pages(), options));
-      RunResult result = new RunResult(runId, counts, written, locations, gates,
-          RunManifest.path(options.output(), NAME, options.date().toString(), runId));
+      String manifestPath = RunManifest.path(options.output(), NAME, options.date().toString(), runId);
       timings.put("total", java.time.Duration.between(started, Instant.now()).toMillis());
       manifest(spark, options, runId, started, listing, counts, parsed.value(), written, locations, gates, timings)
+          .put("profile", profile)
           .put("files", files)
-          .write(hadoop, result.manifestPath());
-      return result;
+          .write(hadoop, manifestPath);
+      String report = publishReport(hadoop, manifestPath);
+      spark.sparkContext().clearJobGroup();
+      Map<String, Object> commitFigures = new LinkedHashMap<>();
+      commitFigures.put("manifest", manifestPath);
+      commitFigures.put("report", report);
+      commitFigures.put("gates_failed", gates.stream().filter(g -> !g.passed()).map(Gate::name).toList());
+      stages.done("commit", millisSince(t0), commitFigures);
+      return new RunResult(runId, counts, written, locations, gates, manifestPath, report);
     } finally {
       outcomes.unpersist(false);
       conf.destroy(false);
@@ -122,6 +151,19 @@ public final class ParsePagesJob {
       counts.put(columns.get(i), row.getLong(i));
     }
     return counts;
+  }
+
+  /**
+   * The report and the metrics line; a failure to write them is logged (once, with its cause) but
+   * does not fail a run whose tables and manifest are written.
+   */
+  private static String publishReport(Configuration hadoop, String manifestPath) {
+    try {
+      return RunReport.publish(hadoop, manifestPath, System.out);
+    } catch (IOException | RuntimeException e) {
+      StageLog.LOG.warn("stage=report manifest=" + manifestPath + " Cannot write the run report: " + e, e);
+      return null;
+    }
   }
 
   /** quarantine is always written: without it the run's records do not reconcile. */
@@ -180,6 +222,7 @@ public final class ParsePagesJob {
     input.put("objects", listing.objectsByKind().values().stream().mapToLong(Long::longValue).sum());
     input.put("bytes", listing.bytes());
     input.put("objects_by_kind", listing.objectsByKind());
+    input.put("bytes_by_kind", listing.bytesByKind());
 
     Map<String, Object> records = new LinkedHashMap<>();
     records.put("read", counts.read());

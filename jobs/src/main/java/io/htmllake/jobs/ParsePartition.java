@@ -45,21 +45,55 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
-        return records.hasNext();
+        try {
+          return records.hasNext();
+        } catch (RuntimeException e) {
+          throw failure(records.current(), -1, e);
+        }
       }
 
       @Override
       public Row next() {
-        ReadItem item = records.next();
-        RecordOutcome outcome;
-        if (item instanceof RawRecord record) {
-          parsedRecords.add(1);
-          outcome = parser.parse(record);
-        } else {
-          outcome = (RecordOutcome) item;
+        ReadItem item;
+        try {
+          item = records.next();
+        } catch (RuntimeException e) {
+          throw failure(records.current(), -1, e);
         }
-        return OutcomeRows.of(outcome);
+        try {
+          RecordOutcome outcome;
+          if (item instanceof RawRecord record) {
+            parsedRecords.add(1);
+            outcome = parser.parse(record);
+          } else {
+            outcome = (RecordOutcome) item;
+          }
+          return OutcomeRows.of(outcome);
+        } catch (RuntimeException e) {
+          throw failure(records.current(), item instanceof RawRecord r ? r.sourceOffset() : -1, e);
+        }
       }
     };
+  }
+
+  /**
+   * Bad input never gets here (readers and the parser turn it into quarantine rows): this is a bug.
+   * The task fails, once, naming the object and record that caused it, so it can be reproduced.
+   */
+  static IllegalStateException failure(String object, long offset, RuntimeException e) {
+    if (e instanceof RecordFailure already) {
+      return already;
+    }
+    return new RecordFailure("Cannot process " + object + (offset >= 0 ? " (record at offset " + offset + ")" : "")
+        + ": unexpected " + e.getClass().getName() + ": " + e.getMessage(), e);
+  }
+
+  /** An unexpected failure, with the input that caused it. */
+  static final class RecordFailure extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    RecordFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 }

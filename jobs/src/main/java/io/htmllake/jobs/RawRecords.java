@@ -38,6 +38,7 @@ final class RawRecords implements Iterator<ReadItem>, Closeable {
   private final Iterator<SourceObject> objects;
   private Iterator<ReadItem> items = Collections.emptyIterator();
   private Closeable open;
+  private String current;
 
   private RawRecords(Configuration conf, long maxPageBytes, Iterator<SourceObject> objects) {
     this.conf = conf;
@@ -75,7 +76,13 @@ final class RawRecords implements Iterator<ReadItem>, Closeable {
     return items.next();
   }
 
+  /** The object being read, to name in an unexpected failure. */
+  String current() {
+    return current;
+  }
+
   private void open(SourceObject object) {
+    current = object.uri();
     try {
       items = read(object);
     } catch (IOException e) {

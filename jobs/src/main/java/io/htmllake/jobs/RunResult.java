@@ -12,10 +12,11 @@ import java.util.Map;
  * @param locations the date partition of each table written
  * @param gates the quality gates and whether they passed
  * @param manifestPath where the run manifest was written
+ * @param reportPath where the run report (HTML) was written, beside the manifest
  */
 public record RunResult(String runId, ParsePagesJob.Counts counts, Map<String, Long> rowsWritten,
     Map<String, String> locations, List<Gate> gates,
-    String manifestPath) {
+    String manifestPath, String reportPath) {
 
   public boolean passed() {
     return gates.stream().allMatch(Gate::passed);

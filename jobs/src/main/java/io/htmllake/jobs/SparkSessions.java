@@ -40,7 +40,11 @@ final class SparkSessions {
     if (existing.isDefined() && !existing.get().sparkContext().isStopped()) {
       return new Owned(existing.get(), false); // e.g. the demo, or tests: the owner stops it
     }
-    SparkSession.Builder builder = SparkSession.builder()
+    SparkSession.Builder builder = SparkSession.builder();
+    if (showsProgress(System.getProperty("spark.master", ""), System.getProperty("spark.ui.showConsoleProgress"))) {
+      builder.config("spark.ui.showConsoleProgress", "true"); // a local run shows its stages' progress on stderr
+    }
+    builder
         .appName("htmllake " + job)
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
@@ -71,5 +75,10 @@ final class SparkSessions {
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
     }
+  }
+
+  /** The console progress bar is on for local masters unless set explicitly; clusters keep their own setting. */
+  static boolean showsProgress(String master, String explicitSetting) {
+    return explicitSetting == null && master.startsWith("local");
   }
 }
