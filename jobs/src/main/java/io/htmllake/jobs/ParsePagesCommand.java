@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,6 +55,9 @@ public final class ParsePagesCommand implements Callable<Integer> {
   @Option(names = "--allow-empty", description = "A missing or empty input partition is not an error: empty tables are written.")
   boolean allowEmpty;
 
+  @Mixin
+  DryRun dryRun;
+
   ParsePagesOptions options() {
     List<TableSchema> tableList;
     try {
@@ -71,6 +75,10 @@ public final class ParsePagesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ParsePagesOptions options = options();
+    if (dryRun.enabled()) {
+      ParsePagesJob.plan(DryRun.hadoopConfiguration(), options).print(spec.commandLine().getOut());
+      return ExitCode.OK.code();
+    }
     RunResult result;
     try (SparkSessions.Owned spark = SparkSessions.open(ParsePagesJob.NAME)) {
       result = ParsePagesJob.run(spark.session(), options);
