@@ -47,20 +47,40 @@ class RenderStepCommandTest {
   }
 
   @Test
-  void rendersTheParsePagesStepForTheAwsCli() throws IOException {
+  void rendersTheParsePagesStepInTheShapeAwsEmrAddStepsReads() throws IOException {
     Run run = run(args(PARSE_PAGES).toArray(String[]::new));
     assertEquals(0, run.code(), run.err());
     assertEquals("", run.err());
-    JsonNode steps = JSON.readTree(run.out());
-    assertEquals("htmllake parse-pages 2026-11-21", steps.get(0).get("Name").asText());
-    List<String> tail = new ArrayList<>();
-    JsonNode args = steps.get(0).get("HadoopJarStep").get("Args");
-    for (int i = args.size() - 7; i < args.size(); i++) {
-      tail.add(args.get(i).asText());
-    }
+    JsonNode step = JSON.readTree(run.out()).get(0);
+    // awscli/customizations/emr/argumentschema.py STEPS_SCHEMA: Type, Name, ActionOnFailure, Jar, Args, MainClass, Properties.
+    List<String> keys = new ArrayList<>();
+    step.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("Type", "Name", "ActionOnFailure", "Jar", "Args"), keys);
+    assertEquals("CUSTOM_JAR", step.get("Type").asText());
+    assertEquals("htmllake parse-pages 2026-11-21", step.get("Name").asText());
+    assertEquals("command-runner.jar", step.get("Jar").asText());
     assertEquals(List.of("s3://bucket/jars/htmllake-jobs.jar", "--input", "s3://bucket/raw", "--date", "2026-11-21",
-        "--output", "s3://bucket/lake"), tail);
+        "--output", "s3://bucket/lake"), tail(step.get("Args"), 7));
+    assertEquals("spark-submit", step.get("Args").get(0).asText());
     assertTrue(!run.out().contains("{{") && !run.out().contains("}}"), run.out());
+  }
+
+  @Test
+  void forApiKeepsTheStepConfigShape() throws IOException {
+    Run run = run(args(PARSE_PAGES, "--for", "api").toArray(String[]::new));
+    assertEquals(0, run.code(), run.err());
+    JsonNode step = JSON.readTree(run.out()).get(0);
+    assertEquals("CONTINUE", step.get("ActionOnFailure").asText());
+    assertEquals("command-runner.jar", step.get("HadoopJarStep").get("Jar").asText());
+    assertEquals(List.of("--output", "s3://bucket/lake"), tail(step.get("HadoopJarStep").get("Args"), 2));
+  }
+
+  private static List<String> tail(JsonNode array, int n) {
+    List<String> tail = new ArrayList<>();
+    for (int i = array.size() - n; i < array.size(); i++) {
+      tail.add(array.get(i).asText());
+    }
+    return tail;
   }
 
   @Test
@@ -69,7 +89,14 @@ class RenderStepCommandTest {
     Run run = run(args(PARSE_PAGES, "--out", out.toString()).toArray(String[]::new));
     assertEquals(0, run.code(), run.err());
     assertEquals("", run.out());
-    assertEquals("command-runner.jar", JSON.readTree(out.toFile()).get(0).get("HadoopJarStep").get("Jar").asText());
+    assertEquals("command-runner.jar", JSON.readTree(out.toFile()).get(0).get("Jar").asText());
+  }
+
+  @Test
+  void anUnknownTargetIsExit2() {
+    Run run = run(args(PARSE_PAGES, "--for", "boto").toArray(String[]::new));
+    assertEquals(2, run.code(), run.err());
+    assertTrue(run.err().contains("--for"), run.err());
   }
 
   @Test

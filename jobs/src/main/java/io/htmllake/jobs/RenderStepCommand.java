@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
  * ({@code aws emr add-steps --steps file://rendered.json}), checking the result as EMR would.
  */
 @Command(name = "render-step", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = "Fill the {{ ds }}, {{ ds_nodash }} and {{ params.<name> }} placeholders of a step file and print the JSON "
-        + "for `aws emr add-steps --steps file://...` (or `aws emr-serverless start-job-run --cli-input-json file://...`).",
+    description = "Fill the {{ ds }}, {{ ds_nodash }} and {{ params.<name> }} placeholders of a step file, check it as EMR would, "
+        + "and print the JSON for `aws emr add-steps --steps file://...` (--for api: EMR API StepConfig objects; an EMR "
+        + "Serverless request is for `aws emr-serverless start-job-run --cli-input-json file://...`).",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:rendered", "2:bad arguments, a missing or unsupported placeholder, or a step file EMR would reject"})
 public final class RenderStepCommand implements Callable<Integer> {
@@ -36,10 +37,41 @@ public final class RenderStepCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "<file>", description = "Write the rendered JSON here instead of to standard output.")
   Path out;
 
+  /** Who reads the rendered file. */
+  enum Target {
+    /** {@code aws emr add-steps --steps file://...}: the CLI's own step shape (Type, Name, ActionOnFailure, Jar, Args). */
+    AWS_CLI,
+    /** The EMR API's StepConfig list, as in the file: boto3 {@code add_job_flow_steps(Steps=...)}, EmrAddStepsOperator(steps=[...]). */
+    API
+  }
+
+  @Option(names = "--for", defaultValue = "aws-cli", paramLabel = "aws-cli|api", converter = TargetConverter.class,
+      description = "aws-cli: the shape `aws emr add-steps --steps file://...` reads (default); api: EMR API StepConfig objects "
+          + "as in the file (boto3, Airflow). EMR Serverless requests are the API shape either way.")
+  Target target;
+
+  static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
+    @Override
+    public Target convert(String value) {
+      return switch (value) {
+        case "aws-cli" -> Target.AWS_CLI;
+        case "api" -> Target.API;
+        default -> throw new picocli.CommandLine.TypeConversionException("expected aws-cli or api, got '" + value + "'");
+      };
+    }
+  }
+
   @Override
   public Integer call() {
     JsonNode rendered = values.render(Map.of(), spec.commandLine().getErr());
     checkSubmitArguments(rendered, values.file.toString());
+    if (target == Target.AWS_CLI && !StepFile.isServerless(rendered)) {
+      try {
+        rendered = StepFile.toAwsCliSteps(rendered, values.file.toString());
+      } catch (StepFile.InvalidStepFile e) {
+        throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot use step file: " + e.getMessage());
+      }
+    }
     String json = StepFile.write(rendered);
     if (out == null) {
       spec.commandLine().getOut().print(json);

@@ -122,6 +122,35 @@ public final class StepFile {
     return steps;
   }
 
+  /**
+   * The same steps in the shape {@code aws emr add-steps --steps file://...} reads. That command is an
+   * AWS CLI customisation with its own step schema ({@code Type}, {@code Name}, {@code ActionOnFailure},
+   * {@code Jar}, {@code Args}, {@code MainClass}, {@code Properties}: no {@code HadoopJarStep} level,
+   * and {@code TERMINATE_JOB_FLOW} spelt {@code TERMINATE_CLUSTER}), which it turns back into StepConfig.
+   */
+  public static JsonNode toAwsCliSteps(JsonNode tree, String file) throws InvalidStepFile {
+    List<Step> steps = steps(tree, file);
+    com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      JsonNode jarStep = tree.get(i).get("HadoopJarStep");
+      if (jarStep.has("Properties") && !jarStep.get("Properties").isEmpty()) {
+        throw new InvalidStepFile(file + " step " + i + ": HadoopJarStep.Properties has no aws emr add-steps form here; use --for api");
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode cli = out.addObject();
+      cli.put("Type", "CUSTOM_JAR");
+      cli.put("Name", step.name());
+      cli.put("ActionOnFailure", step.actionOnFailure().equals("TERMINATE_JOB_FLOW") ? "TERMINATE_CLUSTER" : step.actionOnFailure());
+      cli.put("Jar", step.jar());
+      if (jarStep.has("MainClass")) {
+        cli.put("MainClass", jarStep.get("MainClass").asText());
+      }
+      com.fasterxml.jackson.databind.node.ArrayNode args = cli.putArray("Args");
+      step.args().forEach(args::add);
+    }
+    return out;
+  }
+
   /** The spark-submit command line of an EMR Serverless StartJobRun request: parameters, entry point, arguments. */
   public static List<String> serverlessSubmit(JsonNode tree, String file) throws InvalidStepFile {
     keys(tree, SERVERLESS_KEYS, Set.of("applicationId", "executionRoleArn", "jobDriver"), file);
