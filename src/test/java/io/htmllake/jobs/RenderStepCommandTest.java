@@ -116,6 +116,13 @@ class RenderStepCommandTest {
   }
 
   @Test
+  void aParamWithoutAValueIsExit2() {
+    Run run = run(args(PARSE_PAGES, "--param", "lake_uri").toArray(String[]::new));
+    assertEquals(2, run.code(), run.err());
+    assertTrue(run.err().contains("--param"), run.err());
+  }
+
+  @Test
   void aBadDateIsExit2() {
     List<String> args = args(PARSE_PAGES);
     args.set(2, "2026-11-31");

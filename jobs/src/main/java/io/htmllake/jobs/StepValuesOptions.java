@@ -25,7 +25,7 @@ final class StepValuesOptions {
       description = "The run's logical date: fills {{ ds }} and {{ ds_nodash }}.")
   LocalDate ds;
 
-  @Option(names = "--param", paramLabel = "<name>=<value>", mapFallbackValue = "",
+  @Option(names = "--param", paramLabel = "<name>=<value>",
       description = "Fills {{ params.<name> }}; repeat for each parameter (raw_uri, lake_uri, jar_uri, ...).")
   Map<String, String> params = new LinkedHashMap<>();
 
