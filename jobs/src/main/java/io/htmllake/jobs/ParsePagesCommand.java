@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -68,6 +69,9 @@ public final class ParsePagesCommand implements Callable<Integer> {
       description = "After a run whose quality gates pass, register the tables written in this catalog database (Hive metastore / AWS Glue), as the register job does.")
   String register;
 
+  @Mixin
+  DryRun dryRun;
+
   ParsePagesOptions options() {
     List<TableSchema> tableList;
     try {
@@ -108,6 +112,10 @@ public final class ParsePagesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ParsePagesOptions options = options();
+    if (dryRun.enabled()) {
+      ParsePagesJob.plan(DryRun.hadoopConfiguration(), options).print(spec.commandLine().getOut());
+      return ExitCode.OK.code();
+    }
     RunResult result;
     try (SparkSessions.Owned spark = SparkSessions.open(ParsePagesJob.NAME, options.registers())) {
       if (options.registers()) {

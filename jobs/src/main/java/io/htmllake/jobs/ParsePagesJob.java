@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -164,6 +166,48 @@ public final class ParsePagesJob {
       StageLog.LOG.warn("stage=report manifest=" + manifestPath + " Cannot write the run report: " + e, e);
       return null;
     }
+  }
+
+  /**
+   * What {@link #run} would read and write, from listings only: no record is read, nothing is
+   * written, no Spark application is started (for {@code --dry-run}).
+   *
+   * @throws JobException exit 4 when the input partition is missing or empty (unless allowEmpty), as a run would;
+   *     exit 2 when the output's file system cannot be reached with this configuration
+   */
+  public static JobPlan plan(Configuration hadoop, ParsePagesOptions options) throws IOException {
+    JobPlan.Builder plan = JobPlan.of(NAME);
+    try {
+      InputListing.Listing listing = InputListing.list(hadoop, options.inputPartition());
+      plan.add("input", "raw", options.inputPartition(), JobPlan.describeObjects(listing.bytes(), listing.objectsByKind()));
+    } catch (JobException e) {
+      if (e.exitCode() != ExitCode.NO_INPUT || !options.allowEmpty()) {
+        throw e;
+      }
+      plan.add("input", "raw", options.inputPartition(), "missing or empty: --allow-empty writes empty tables");
+    }
+    FileSystem fs;
+    try {
+      fs = new Path(options.output()).getFileSystem(hadoop);
+    } catch (IOException | RuntimeException e) {
+      throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot write to --output " + options.output() + ": " + e.getMessage());
+    }
+    TableWriter writer = new TableWriter(null, options.output(), options.format());
+    for (TableSchema table : tablesToWrite(options)) {
+      String partition = writer.partitionPath(table, options.date());
+      boolean exists = fs.exists(new Path(partition));
+      plan.add("output", table.name(), partition, "schema " + table.version() + ", " + options.format().source()
+          + (exists ? ", replaces the existing partition" : ", new partition"));
+    }
+    plan.add("output", "manifest", RunManifest.path(options.output(), NAME, options.date().toString(), "<run-id>"), "");
+    plan.setting("format", options.format().source())
+        .setting("max_page_bytes", options.maxPageBytes())
+        .setting("max_quarantine_ratio", options.maxQuarantineRatio())
+        .setting("allow_empty", options.allowEmpty())
+        .setting("record_time_limit", options.recordTimeLimit().toString())
+        .setting("min_non_null", options.minNonNull().toString())
+        .setting("register", String.valueOf(options.registerDatabase()));
+    return plan.build();
   }
 
   /** quarantine is always written: without it the run's records do not reconcile. */
