@@ -27,6 +27,9 @@ public final class SharedSpark {
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.sql.warehouse.dir", warehouse.toURI().toString())
+          // Delta Lake (--format delta), as bin/htmllake's session and the spark-submit docs set it.
+          .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+          .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
           .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop, "stop-shared-spark"));
     }

@@ -35,7 +35,7 @@ public final class ParsePagesCommand implements Callable<Integer> {
       description = "Curated zone root; tables go to <lake-uri>/<table>/dt=<date>/.")
   String output;
 
-  @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|json", converter = Converters.Format.class,
+  @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|delta|json", converter = Converters.Format.class,
       description = "Table format (default: ${DEFAULT-VALUE}).")
   TableFormat format;
 
@@ -60,9 +60,6 @@ public final class ParsePagesCommand implements Callable<Integer> {
       tableList = Converters.tables(tables);
     } catch (TypeConversionException e) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--tables': " + e.getMessage());
-    }
-    if (format == TableFormat.DELTA) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': delta is not available yet, use parquet or json");
     }
     List<String> args = spec.commandLine().getParseResult().originalArgs();
     return new ParsePagesOptions(input, date, output, format, tableList, maxPageBytes, maxQuarantineRatio, allowEmpty, args);

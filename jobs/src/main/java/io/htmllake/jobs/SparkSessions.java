@@ -8,6 +8,12 @@ import org.apache.spark.sql.SparkSession;
  */
 final class SparkSessions {
 
+  /** What --format delta needs in the session (spark-submit users pass the same two with --conf). */
+  static final String DELTA_EXTENSIONS = "spark.sql.extensions";
+  static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  static final String DELTA_CATALOG = "spark.sql.catalog.spark_catalog";
+  static final String DELTA_CATALOG_CLASS = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
+
   private SparkSessions() {}
 
   /** A session the caller owns, and whether the caller created it (and so must stop it). */
@@ -29,6 +35,8 @@ final class SparkSessions {
         .appName("htmllake " + job)
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        .config(DELTA_EXTENSIONS, DELTA_EXTENSION)
+        .config(DELTA_CATALOG, DELTA_CATALOG_CLASS)
         .getOrCreate();
     return new Owned(session, true);
   }
