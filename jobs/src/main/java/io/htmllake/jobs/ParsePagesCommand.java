@@ -17,7 +17,8 @@ import picocli.CommandLine.TypeConversionException;
     description = "Parse a raw partition (<raw-uri>/dt=<date>/**) into the pages, links, structured_data, offers and quarantine tables.",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:done", "1:anything else", "2:bad arguments or configuration",
-        "3:quality gate failed (quarantine ratio, zero pages)", "4:input partition missing or empty (unless --allow-empty)"})
+        "3:quality gate failed (quarantine ratio, zero pages)", "4:input partition missing or empty (unless --allow-empty)",
+        "5:another run is writing the same date (its lease is in <lake-uri>/_runs/parse-pages/dt=<date>/)"})
 public final class ParsePagesCommand implements Callable<Integer> {
 
   @Spec

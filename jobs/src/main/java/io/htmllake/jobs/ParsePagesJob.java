@@ -41,10 +41,22 @@ public final class ParsePagesJob {
     System.exit(Cli.execute(new ParsePagesCommand(), args));
   }
 
-  /** Runs the job on a session the caller owns. Never calls System.exit. */
+  /**
+   * Runs the job on a session the caller owns. Never calls System.exit.
+   *
+   * @throws JobException exit 5 when another run of the same date holds the run lease
+   */
   public static RunResult run(SparkSession spark, ParsePagesOptions options) throws IOException {
     Instant started = Instant.now();
     String runId = RunManifest.newRunId(started);
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    try (RunLease lease = RunLease.acquire(hadoop, options.output(), NAME, options.date(), runId, RunLease.DEFAULT_TTL)) {
+      return run(spark, options, runId, started, lease);
+    }
+  }
+
+  private static RunResult run(SparkSession spark, ParsePagesOptions options, String runId, Instant started, RunLease lease)
+      throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -81,6 +93,7 @@ public final class ParsePagesJob {
       for (TableSchema table : tablesToWrite(options)) {
         t0 = System.nanoTime();
         spark.sparkContext().setJobGroup(NAME + "-" + runId, "PARSE-PAGES write " + table.name(), false);
+        lease.check();
         writer.write(projection(outcomes, table), table, options.date(), counts.rows(table) == 0);
         written.put(table.name(), writer.countWritten(table, options.date()));
         locations.put(table.name(), writer.partitionPath(table, options.date()));
@@ -92,6 +105,7 @@ public final class ParsePagesJob {
       RunResult result = new RunResult(runId, counts, written, locations, gates,
           RunManifest.path(options.output(), NAME, options.date().toString(), runId));
       timings.put("total", java.time.Duration.between(started, Instant.now()).toMillis());
+      lease.check();
       manifest(spark, options, runId, started, listing, counts, parsed.value(), written, locations, gates, timings)
           .write(hadoop, result.manifestPath());
       return result;
