@@ -57,7 +57,7 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
     if (task != null) {
       task.addTaskCompletionListener((TaskCompletionListener) context -> records.close());
     }
-    return new Iterator<>() {
+    return FaultInjection.failAtEnd(new Iterator<>() {
       @Override
       public boolean hasNext() {
         while (!records.hasNext() && objects.hasNext()) {
@@ -81,7 +81,7 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
         }
         return OutcomeRows.of(outcome);
       }
-    };
+    }, "parse");
   }
 
   /** The records of the object being read; one open object at a time, closed when exhausted. */

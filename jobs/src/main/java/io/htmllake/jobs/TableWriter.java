@@ -59,8 +59,9 @@ final class TableWriter {
     return rows.select(columns);
   }
 
-  void write(Dataset<Row> rows, TableSchema table, LocalDate date, boolean empty) throws IOException {
+  void write(Dataset<Row> projected, TableSchema table, LocalDate date, boolean empty) throws IOException {
     String path = tablePath(table);
+    Dataset<Row> rows = FaultInjection.failFirstAttempts(projected);
     if (format == TableFormat.DELTA) {
       writeDelta(rows, table, date);
       return;
