@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "htmllake", mixinStandardHelpOptions = true,
     description = "Spark batch jobs that turn raw crawled HTML into date-partitioned tables.",
-    subcommands = {ParsePagesCommand.class, DemoCommand.class, BenchCommand.class, io.htmllake.jobs.eval.EvalCommand.class})
+    subcommands = {ParsePagesCommand.class, MaintainCommand.class, DemoCommand.class, BenchCommand.class, S3BenchCommand.class, io.htmllake.jobs.eval.EvalCommand.class})
 public final class HtmlLake implements Runnable {
 
   public static void main(String[] args) {
@@ -18,6 +18,6 @@ public final class HtmlLake implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "Missing job: one of parse-pages, demo, bench, eval");
+    throw new CommandLine.ParameterException(new CommandLine(this), "Missing job: one of parse-pages, maintain, demo, bench, eval");
   }
 }
