@@ -32,4 +32,18 @@ class DemoCommandTest {
     }
     assertTrue(summary.contains("corrupt_gzip") && summary.contains("bad_sidecar"), summary);
   }
+
+  @Test
+  void demoThroughS3UploadsTheSampleAndWritesS3aTables() {
+    SharedSpark.get();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Cli.commandLine(new DemoCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        .execute("--s3", "--input", Path.of("sample-crawl").toAbsolutePath().toString());
+    assertEquals(0, code, err.toString());
+    String summary = out.toString();
+    assertTrue(summary.contains("to s3a://htmllake-demo/sample-crawl"), summary);
+    assertTrue(summary.contains("45 records read = 38 pages + 4 quarantined + 3 skipped"), summary);
+    assertTrue(summary.contains("s3a://htmllake-demo/lake/pages/dt=2026-11-21"), summary);
+  }
 }

@@ -55,7 +55,6 @@ class ParsePagesCliTest {
       "--date|2024-13-01|--date",
       "--date|01/03/2024|--date",
       "--format|avro|--format",
-      "--format|delta|--format",
       "--tables|pages,foo|--tables",
       "--max-page-bytes|10q|--max-page-bytes",
       "--max-page-bytes|12|--max-page-bytes",

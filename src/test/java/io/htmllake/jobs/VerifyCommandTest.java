@@ -97,6 +97,20 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aDeltaRunIsVerifiedAgainstItsSnapshotAcrossReruns() throws IOException {
+    Path raw = tmp.resolve("raw");
+    lake = tmp.resolve("delta-lake");
+    ParsePagesOptions delta = ParsePagesJobTest.options(raw, lake, DAY1, TableFormat.DELTA, io.htmllake.schemas.Tables.PARSE_PAGES,
+        ParsePagesOptions.DEFAULT_MAX_PAGE_BYTES);
+    ParsePagesJob.run(SharedSpark.get(), delta);
+    ParsePagesJob.run(SharedSpark.get(), delta); // the first run's files stay in the directory until VACUUM
+
+    ParsePagesCliTest.Run result = verify();
+    assertEquals(0, result.code(), result.out() + result.err());
+    assertTrue(result.out().contains("ok      rows.pages: 3 rows"), result.out());
+  }
+
+  @Test
   void noRunForTheDateIsExitFour() {
     ParsePagesCliTest.Run result = verify("--run-id", "20000101T000000.000Z-00000000");
     assertEquals(4, result.code(), result.err());

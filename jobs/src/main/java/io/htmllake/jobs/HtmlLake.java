@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "htmllake", mixinStandardHelpOptions = true,
     description = "Spark batch jobs that turn raw crawled HTML into date-partitioned tables.",
-    subcommands = {ParsePagesCommand.class, ExtractCommand.class, RegisterCommand.class, VerifyCommand.class, ReportCommand.class, RenderStepCommand.class, RunStepCommand.class,
-        DemoCommand.class, BenchCommand.class,
+    subcommands = {ParsePagesCommand.class, MaintainCommand.class, ExtractCommand.class, RegisterCommand.class, VerifyCommand.class, ReportCommand.class, RenderStepCommand.class, RunStepCommand.class,
+        DemoCommand.class, BenchCommand.class, S3BenchCommand.class,
         io.htmllake.jobs.eval.EvalCommand.class})
 public final class HtmlLake implements Runnable {
 
@@ -20,6 +20,6 @@ public final class HtmlLake implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "Missing job: one of parse-pages, extract, register, verify, report, render-step, run-step, demo, bench, eval");
+    throw new CommandLine.ParameterException(new CommandLine(this), "Missing job: one of parse-pages, maintain, extract, register, verify, report, render-step, run-step, demo, bench, bench-s3, eval");
   }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.TypeConversionException;
     description = "Parse a raw partition (<raw-uri>/dt=<date>/**) into the pages, links, structured_data, offers and quarantine tables.",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:done", "1:anything else", "2:bad arguments or configuration",
-        "3:quality gate failed (quarantine ratio, zero pages)", "4:input partition missing or empty (unless --allow-empty)"})
+        "3:quality gate failed (quarantine ratio, zero pages)", "4:input partition missing or empty (unless --allow-empty)",
+        "5:another run is writing the same date (its lease is in <lake-uri>/_runs/parse-pages/dt=<date>/)"})
 public final class ParsePagesCommand implements Callable<Integer> {
 
   @Spec
@@ -37,7 +38,7 @@ public final class ParsePagesCommand implements Callable<Integer> {
       description = "Curated zone root; tables go to <lake-uri>/<table>/dt=<date>/.")
   String output;
 
-  @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|json", converter = Converters.Format.class,
+  @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|delta|json", converter = Converters.Format.class,
       description = "Table format (default: ${DEFAULT-VALUE}).")
   TableFormat format;
 
@@ -79,9 +80,6 @@ public final class ParsePagesCommand implements Callable<Integer> {
     } catch (TypeConversionException e) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--tables': " + e.getMessage());
     }
-    if (format == TableFormat.DELTA) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': delta is not available yet, use parquet or json");
-    }
     if (register != null) {
       try {
         TableDdl.checkName("database", register);
@@ -89,7 +87,7 @@ public final class ParsePagesCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Invalid value for option '--register': " + e.getMessage());
       }
       if (format == TableFormat.JSON) {
-        throw new ParameterException(spec.commandLine(), "Invalid value for option '--register': json tables are not registered, use --format parquet");
+        throw new ParameterException(spec.commandLine(), "Invalid value for option '--register': json tables are not registered, use --format parquet or delta");
       }
     }
     List<String> args = spec.commandLine().getParseResult().originalArgs();

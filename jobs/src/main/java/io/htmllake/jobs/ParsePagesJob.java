@@ -46,10 +46,20 @@ public final class ParsePagesJob {
   /**
    * Runs the job on a session the caller owns. Never calls System.exit. Ends by writing the run
    * manifest, the run report beside it, and the metrics line (CloudWatch EMF) on standard output.
+   *
+   * @throws JobException exit 5 when another run of the same date holds the run lease
    */
   public static RunResult run(SparkSession spark, ParsePagesOptions options) throws IOException {
     Instant started = Instant.now();
     String runId = RunManifest.newRunId(started);
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    try (RunLease lease = RunLease.acquire(hadoop, options.output(), NAME, options.date(), runId, RunLease.DEFAULT_TTL)) {
+      return run(spark, options, runId, started, lease);
+    }
+  }
+
+  private static RunResult run(SparkSession spark, ParsePagesOptions options, String runId, Instant started, RunLease lease)
+      throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -104,10 +114,11 @@ public final class ParsePagesJob {
       for (TableSchema table : tablesToWrite(options)) {
         t0 = System.nanoTime();
         stages.begin(spark.sparkContext(), "write " + table.name(), writer.partitionPath(table, options.date()));
+        lease.check();
         writer.write(projection(outcomes, table), table, options.date(), counts.rows(table) == 0);
         written.put(table.name(), writer.countWritten(table, options.date()));
         locations.put(table.name(), writer.partitionPath(table, options.date()));
-        files.put(table.name(), RunManifest.files(hadoop, writer.partitionPath(table, options.date())));
+        files.put(table.name(), writer.committedFiles(table, options.date()));
         timings.put("write_" + table.name(), millisSince(t0));
         stages.done("write_" + table.name(), timings.get("write_" + table.name()), Map.of("rows", written.get(table.name())));
       }
@@ -118,6 +129,7 @@ public final class ParsePagesJob {
       gates.addAll(Gate.nonNull(nonNullCounts(outcomes, options), counts.pages(), options));
       String manifestPath = RunManifest.path(options.output(), NAME, options.date().toString(), runId);
       timings.put("total", java.time.Duration.between(started, Instant.now()).toMillis());
+      lease.check();
       manifest(spark, options, runId, started, listing, counts, parsed.value(), written, locations, gates, timings)
           .put("profile", profile)
           .put("files", files)

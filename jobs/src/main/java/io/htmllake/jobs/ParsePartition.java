@@ -42,7 +42,7 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
       task.addTaskCompletionListener((TaskCompletionListener) context -> parser.close());
     }
     RawRecords records = RawRecords.of(conf.value().get(), maxPageBytes, objects);
-    return new Iterator<>() {
+    return FaultInjection.failAtEnd(new Iterator<>() {
       @Override
       public boolean hasNext() {
         try {
@@ -73,7 +73,7 @@ final class ParsePartition implements FlatMapFunction<Iterator<SourceObject>, Ro
           throw failure(records.current(), item instanceof RawRecord r ? r.sourceOffset() : -1, e);
         }
       }
-    };
+    }, "parse");
   }
 
   /**

@@ -89,6 +89,9 @@ final class RunVerifier {
 
     Map<String, Object> options = (Map<String, Object>) m.getOrDefault("options", Map.of());
     String format = String.valueOf(options.getOrDefault("format", "parquet"));
+    TableWriter tables = new TableWriter(spark, String.valueOf(options.get("output")),
+        TableFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT)));
+    java.time.LocalDate date = java.time.LocalDate.parse(String.valueOf(m.get("date")));
     Map<String, Object> rows = (Map<String, Object>) m.getOrDefault("rows", Map.of());
     Map<String, Object> outputs = (Map<String, Object>) m.getOrDefault("outputs", Map.of());
     Map<String, Object> files = (Map<String, Object>) m.get("files");
@@ -100,21 +103,21 @@ final class RunVerifier {
       String partition = String.valueOf(out.getValue());
       long expectedRows = number(rows.get(table));
       if (files != null) {
-        checks.add(filesCheck(table, partition, (Map<String, Object>) files.getOrDefault(table, Map.of())));
+        checks.add(filesCheck(table, partition, (Map<String, Object>) files.getOrDefault(table, Map.of()),
+            tables.committedFiles(schema(table), date)));
       }
-      long actualRows = countRows(format, table, partition);
+      long actualRows = tables.read(schema(table), date).count();
       checks.add(new Check("rows." + table, actualRows == expectedRows,
           actualRows + " rows in " + partition + ", manifest says " + expectedRows));
       if (table.equals(Tables.PAGES.name()) && actualRows > 0) {
-        long duplicates = duplicatePageIds(format, partition);
+        long duplicates = tables.read(Tables.PAGES, date).groupBy(col("page_id")).count().where(col("count").gt(1)).count();
         checks.add(new Check("unique_page_id", duplicates == 0, duplicates + " page_id values occur more than once"));
       }
     }
     return checks;
   }
 
-  private Check filesCheck(String table, String partition, Map<String, Object> committed) throws IOException {
-    Map<String, Long> present = RunManifest.files(conf, partition);
+  private Check filesCheck(String table, String partition, Map<String, Object> committed, Map<String, Long> present) {
     List<String> problems = new ArrayList<>();
     Map<String, Long> expected = new TreeMap<>();
     committed.forEach((name, size) -> expected.put(name, number(size)));
@@ -135,19 +138,9 @@ final class RunVerifier {
         problems.isEmpty() ? expected.size() + " committed files present" : String.join("; ", problems));
   }
 
-  private long countRows(String format, String table, String partition) throws IOException {
-    Path dir = new Path(partition);
-    if (!dir.getFileSystem(conf).exists(dir)) {
-      return 0;
-    }
-    TableSchema schema = Tables.byName(table).orElseThrow(() -> new JobException(ExitCode.BAD_ARGUMENTS,
+  private static TableSchema schema(String table) {
+    return Tables.byName(table).orElseThrow(() -> new JobException(ExitCode.BAD_ARGUMENTS,
         "Cannot verify " + table + ": not a table htmllake defines"));
-    return spark.read().format(format).schema(schema.structType()).load(partition).count();
-  }
-
-  private long duplicatePageIds(String format, String partition) {
-    return spark.read().format(format).schema(Tables.PAGES.structType()).load(partition)
-        .groupBy(col("page_id")).count().where(col("count").gt(1)).count();
   }
 
   private static long number(Object value) {

@@ -11,7 +11,11 @@ final class SparkSessions {
 
   private static final String HIVE_SESSION_STATE = "org.apache.spark.sql.hive.HiveSessionStateBuilder";
   private static final String HIVE_CONF = "org.apache.hadoop.hive.conf.HiveConf";
-  private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  /** What --format delta needs in the session (spark-submit users pass the same two with --conf). */
+  static final String DELTA_EXTENSIONS = "spark.sql.extensions";
+  static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  static final String DELTA_CATALOG = "spark.sql.catalog.spark_catalog";
+  static final String DELTA_CATALOG_CLASS = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
 
   private SparkSessions() {}
 
@@ -53,16 +57,17 @@ final class SparkSessions {
         throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot register: Spark's Hive support (spark-hive) is not on the classpath");
       }
       builder.enableHiveSupport();
-      if (present(DELTA_EXTENSION)) {
-        // Added to what spark-submit was given (e.g. EMR's spark-defaults), never in place of it.
-        SparkConf given = new SparkConf();
-        String extensions = given.get("spark.sql.extensions", "");
-        if (!extensions.contains(DELTA_EXTENSION)) {
-          builder.config("spark.sql.extensions", extensions.isEmpty() ? DELTA_EXTENSION : extensions + "," + DELTA_EXTENSION);
-        }
-        if (!given.contains("spark.sql.catalog.spark_catalog")) {
-          builder.config("spark.sql.catalog.spark_catalog", RegisterJob.DELTA_CATALOG);
-        }
+    }
+    if (present(DELTA_EXTENSION)) {
+      // Delta (--format delta, registration): added to what spark-submit was given (e.g. EMR's
+      // spark-defaults), never in place of it.
+      SparkConf given = new SparkConf();
+      String extensions = given.get(DELTA_EXTENSIONS, "");
+      if (!extensions.contains(DELTA_EXTENSION)) {
+        builder.config(DELTA_EXTENSIONS, extensions.isEmpty() ? DELTA_EXTENSION : extensions + "," + DELTA_EXTENSION);
+      }
+      if (!given.contains(DELTA_CATALOG)) {
+        builder.config(DELTA_CATALOG, DELTA_CATALOG_CLASS);
       }
     }
     return new Owned(builder.getOrCreate(), true);

@@ -7,6 +7,7 @@ import io.htmllake.schemas.Column;
 import io.htmllake.schemas.TableSchema;
 import java.io.IOException;
 import java.time.LocalDate;
+import io.delta.tables.DeltaTable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -17,9 +18,11 @@ import org.apache.spark.sql.types.MetadataBuilder;
 
 /**
  * Writes one table's rows for one date as {@code <output>/<table>/dt=<date>/part-*}, replacing
- * exactly that date: Parquet and JSON through dynamic partition overwrite (other dates are never
- * touched), and an explicit removal of the date's directory when there are no rows for it (dynamic
- * overwrite alone would leave a previous run's rows in place).
+ * exactly that date. Parquet and JSON: dynamic partition overwrite (other dates are never touched),
+ * and an explicit removal of the date's directory when there are no rows for it (dynamic overwrite
+ * alone would leave a previous run's rows in place). Delta: one atomic commit with
+ * {@code replaceWhere dt = '<date>'} (an empty frame deletes the date's rows), schema enforced, with
+ * {@code mergeSchema} only when the run adds columns to the table.
  */
 final class TableWriter {
 
@@ -56,8 +59,13 @@ final class TableWriter {
     return rows.select(columns);
   }
 
-  void write(Dataset<Row> rows, TableSchema table, LocalDate date, boolean empty) throws IOException {
+  void write(Dataset<Row> projected, TableSchema table, LocalDate date, boolean empty) throws IOException {
     String path = tablePath(table);
+    Dataset<Row> rows = FaultInjection.failFirstAttempts(projected);
+    if (format == TableFormat.DELTA) {
+      writeDelta(rows, table, date);
+      return;
+    }
     if (empty) {
       deletePartition(table, date);
       return;
@@ -71,14 +79,75 @@ final class TableWriter {
         .save(path);
   }
 
-  /** Rows of the table's partition for the date as written, or 0 when it does not exist. */
-  long countWritten(TableSchema table, LocalDate date) throws IOException {
+  private void writeDelta(Dataset<Row> rows, TableSchema table, LocalDate date) {
+    String path = tablePath(table);
+    Dataset<Row> dated = rows.withColumn(TableSchema.PARTITION_COLUMN, lit(date.toString()));
+    boolean additive = false;
+    if (DeltaTable.isDeltaTable(spark, path)) {
+      additive = DeltaSchemas.requireAdditive(table.name(), path, spark.read().format("delta").load(path).schema(), dated.schema());
+    }
+    dated.write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("replaceWhere", dateFilter(date))
+        .option("mergeSchema", Boolean.toString(additive))
+        .partitionBy(TableSchema.PARTITION_COLUMN)
+        .save(path);
+  }
+
+  private static String dateFilter(LocalDate date) {
+    return TableSchema.PARTITION_COLUMN + " = '" + date + "'";
+  }
+
+  /** The table's rows for the date, in the table's columns (without dt); empty when nothing was written. */
+  Dataset<Row> read(TableSchema table, LocalDate date) throws IOException {
+    String path = tablePath(table);
+    if (format == TableFormat.DELTA) {
+      if (!DeltaTable.isDeltaTable(spark, path)) {
+        return spark.createDataFrame(java.util.List.of(), table.structType());
+      }
+      return project(spark.read().format("delta").load(path).where(dateFilter(date)), null, table);
+    }
     Path partition = new Path(partitionPath(table, date));
     FileSystem fs = partition.getFileSystem(spark.sparkContext().hadoopConfiguration());
     if (!fs.exists(partition)) {
-      return 0;
+      return spark.createDataFrame(java.util.List.of(), table.structType());
     }
-    return spark.read().format(format.source()).schema(table.structType()).load(partition.toString()).count();
+    return spark.read().format(format.source()).schema(table.structType()).load(partition.toString());
+  }
+
+  /**
+   * The data files that hold the table's rows for the date, by name relative to the date's
+   * partition, with sizes: for Parquet and JSON every file in the partition directory; for Delta
+   * the files of the current snapshot (a partition directory also keeps files of older versions
+   * until VACUUM, which are not part of the table).
+   */
+  java.util.Map<String, Long> committedFiles(TableSchema table, LocalDate date) throws IOException {
+    String partition = partitionPath(table, date);
+    if (format != TableFormat.DELTA) {
+      return RunManifest.files(spark.sparkContext().hadoopConfiguration(), partition);
+    }
+    java.util.Map<String, Long> files = new java.util.TreeMap<>();
+    String path = tablePath(table);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return files;
+    }
+    Path dir = new Path(partition);
+    FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    String prefix = fs.makeQualified(dir).toUri().getPath() + "/";
+    for (Row r : spark.read().format("delta").load(path).where(dateFilter(date))
+        .select(org.apache.spark.sql.functions.input_file_name()).distinct().collectAsList()) {
+      Path file = new Path(java.net.URI.create(r.getString(0)));
+      String name = file.toUri().getPath();
+      name = name.startsWith(prefix) ? name.substring(prefix.length()) : file.getName();
+      files.put(name, fs.getFileStatus(file).getLen());
+    }
+    return files;
+  }
+
+  /** Rows of the table's partition for the date as written, or 0 when it does not exist. */
+  long countWritten(TableSchema table, LocalDate date) throws IOException {
+    return read(table, date).count();
   }
 
   private void deletePartition(TableSchema table, LocalDate date) throws IOException {
