@@ -49,9 +49,7 @@ final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
     if (catalog) {
-      if (!present(HIVE_SESSION_STATE) || !present(HIVE_CONF)) {
-        throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot register: Spark's Hive support (spark-hive) is not on the classpath");
-      }
+      requireHiveSupport();
       builder.enableHiveSupport();
       if (present(DELTA_EXTENSION)) {
         // Added to what spark-submit was given (e.g. EMR's spark-defaults), never in place of it.
@@ -66,6 +64,13 @@ final class SparkSessions {
       }
     }
     return new Owned(builder.getOrCreate(), true);
+  }
+
+  /** @throws JobException exit 2 when spark-hive is not on the classpath */
+  static void requireHiveSupport() {
+    if (!present(HIVE_SESSION_STATE) || !present(HIVE_CONF)) {
+      throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot register: Spark's Hive support (spark-hive) is not on the classpath");
+    }
   }
 
   private static boolean present(String className) {
