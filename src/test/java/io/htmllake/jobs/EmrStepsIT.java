@@ -261,6 +261,8 @@ class EmrStepsIT {
     }
 
     Map<String, String> partitions = new TreeMap<>();
+    // Derby boots in this JVM on the first connection; its log goes beside the metastore, not into the working directory.
+    System.setProperty("derby.stream.error.file", tmp.resolve("derby-test.log").toString());
     try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:derby:" + metastore());
         java.sql.PreparedStatement q = c.prepareStatement("SELECT t.TBL_NAME, p.PART_NAME, s.LOCATION FROM PARTITIONS p"
             + " JOIN TBLS t ON p.TBL_ID = t.TBL_ID JOIN DBS d ON t.DB_ID = d.DB_ID JOIN SDS s ON p.SD_ID = s.SD_ID WHERE d.NAME = ?")) {
