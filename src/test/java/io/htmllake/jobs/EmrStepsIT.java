@@ -51,7 +51,8 @@ class EmrStepsIT {
       "lodging/hotels/hotel-porto-1.html", "lodging/hotels/hotel-porto-1.html.meta.json",
       "news/science/2026/11/21/university-lab-funds-new-tram-line-amid-budget-worries.html.meta.json");
   /** The order a scheduler runs the jobs in; a step file not listed runs after these. */
-  private static final List<String> ORDER = List.of("parse-pages", "extract", "maintain", "register");
+  private static final List<String> ORDER = List.of("parse-pages", "extract", "maintain", "register", "verify");
+  private static final String DATABASE = "htmllake_it";
 
   @TempDir
   static Path tmp;
@@ -97,14 +98,25 @@ class EmrStepsIT {
     List<String> args = new ArrayList<>(List.of(file.toString(), "--ds", ds, "--jar", JAR.toString(), "--master", "local[2]",
         "--driver-memory", "1g", "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
         "--conf", "spark.driver.bindAddress=127.0.0.1",
-        "--param", "raw_uri=" + raw, "--param", "lake_uri=" + lake, "--param", "database=htmllake_it", "--param", "format=parquet",
-        "--param", "spec=example"));
+        "--param", "raw_uri=" + raw, "--param", "lake_uri=" + lake, "--param", "database=" + DATABASE, "--param", "format=parquet",
+        "--param", "spec_uri=" + Path.of("conf/extractors/lodging.yaml").toAbsolutePath(),
+        // register's Hive metastore: Spark's embedded Derby, on disk in the test's directory (not the working directory),
+        // so that the test reads the catalog the child wrote after it exits.
+        "--conf", "spark.hadoop.javax.jdo.option.ConnectionURL=jdbc:derby:;databaseName=" + metastore() + ";create=true",
+        "--conf", "spark.hadoop.datanucleus.schema.autoCreateAll=true",
+        "--conf", "spark.hadoop.hive.metastore.schema.verification=false",
+        "--conf", "spark.sql.warehouse.dir=" + tmp.resolve("warehouse").toUri(),
+        "--conf", "derby.stream.error.file=" + tmp.resolve("derby.log")));
     args.addAll(List.of(extra));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Cli.commandLine(new RunStepCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
         .execute(args.toArray(String[]::new));
     return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Path metastore() {
+    return tmp.resolve("metastore_db");
   }
 
   @ParameterizedTest
@@ -158,9 +170,27 @@ class EmrStepsIT {
   void runsEveryStepEndToEndOnTheSampleCrawl() throws IOException {
     Path lake = tmp.resolve("lake");
     for (Path file : stepFiles()) {
-      if (file.getFileName().toString().equals("parse-pages.json")) {
-        parsePagesEndToEnd(file, lake);
-        continue;
+      switch (file.getFileName().toString()) {
+        case "parse-pages.json" -> {
+          parsePagesEndToEnd(file, lake);
+          continue;
+        }
+        case "extract.json" -> {
+          extractEndToEnd(file, lake);
+          continue;
+        }
+        case "register.json" -> {
+          registerEndToEnd(file, lake);
+          continue;
+        }
+        case "verify.json" -> {
+          // verify reads only and writes no manifest: it checks parse-pages' run against its tables.
+          Run run = runStep(file, DATE, lake);
+          assertEquals(0, run.code(), file + ":\n" + run.out() + run.err());
+          assertTrue(run.out().contains("ok      files.pages") && !run.out().contains("FAILED"), run.out());
+          continue;
+        }
+        default -> { }
       }
       // Jobs added later: they must succeed on what the earlier steps wrote and leave a run manifest (the contract).
       long manifests = manifests(lake, DATE);
@@ -197,6 +227,72 @@ class EmrStepsIT {
     assertTrue(String.valueOf(manifest.get("arguments")).contains("--date, " + DATE), String.valueOf(manifest.get("arguments")));
   }
 
+  private void extractEndToEnd(Path file, Path lake) throws IOException {
+    Run run = runStep(file, DATE, lake);
+    assertEquals(0, run.code(), file + ":\n" + run.out() + run.err());
+    // sample-crawl/README.md: the lodging site's hotel pages; the copy leaves hotel-porto-1 (broken) out.
+    Map<?, ?> manifest = manifestOf(lake, "extract/lodging_rooms_v1");
+    Map<?, ?> rows = (Map<?, ?>) manifest.get("rows");
+    long table = parquetRows(lake.resolve("lodging_rooms_v1/dt=" + DATE));
+    assertTrue(table > 0, "lodging_rooms_v1 has rows");
+    assertEquals(((Number) rows.get("lodging_rooms_v1")).longValue(), table, rows.toString());
+    assertTrue(String.valueOf(manifest.get("arguments")).contains("--spec, " + Path.of("conf/extractors/lodging.yaml").toAbsolutePath()),
+        "the step's --spec is the spec_uri parameter: " + manifest.get("arguments"));
+    assertEquals("succeeded", manifest.get("status"));
+    assertFalse(Files.exists(lake.resolve("lodging_rooms_v1/dt=2026-11-20")), "only the step's date is written");
+  }
+
+  /**
+   * register wrote a manifest, and the catalog it wrote (the Derby metastore, read over JDBC after
+   * the child JVM exited) has each table's dt partition at a location whose rows are parse-pages' rows.
+   */
+  @SuppressWarnings("unchecked")
+  private void registerEndToEnd(Path file, Path lake) throws IOException {
+    Run run = runStep(file, DATE, lake);
+    assertEquals(0, run.code(), file + ":\n" + run.out() + run.err());
+    Map<?, ?> manifest = manifestOf(lake, "register");
+    assertEquals(DATABASE, manifest.get("database"));
+    assertEquals(Boolean.TRUE, manifest.get("created_database"));
+    List<Map<String, Object>> tables = (List<Map<String, Object>>) manifest.get("tables");
+    assertEquals(List.of(DATABASE + ".pages", DATABASE + ".links", DATABASE + ".structured_data", DATABASE + ".offers",
+        DATABASE + ".quarantine"), tables.stream().map(t -> t.get("name")).toList());
+    for (Map<String, Object> t : tables) {
+      assertTrue(((List<String>) t.get("changes")).contains("created (parquet, schema " + t.get("schema_version") + ")"), t.toString());
+    }
+
+    Map<String, String> partitions = new TreeMap<>();
+    // Derby boots in this JVM on the first connection; its log goes beside the metastore, not into the working directory.
+    System.setProperty("derby.stream.error.file", tmp.resolve("derby-test.log").toString());
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:derby:" + metastore());
+        java.sql.PreparedStatement q = c.prepareStatement("SELECT t.TBL_NAME, p.PART_NAME, s.LOCATION FROM PARTITIONS p"
+            + " JOIN TBLS t ON p.TBL_ID = t.TBL_ID JOIN DBS d ON t.DB_ID = d.DB_ID JOIN SDS s ON p.SD_ID = s.SD_ID WHERE d.NAME = ?")) {
+      q.setString(1, DATABASE);
+      try (java.sql.ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          assertEquals("dt=" + DATE, r.getString(2), "only the step's date is registered");
+          partitions.put(r.getString(1), r.getString(3));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError("Cannot read the metastore at " + metastore() + ": " + e, e);
+    } finally {
+      try {
+        java.sql.DriverManager.getConnection("jdbc:derby:" + metastore() + ";shutdown=true");
+      } catch (java.sql.SQLException expected) {
+        // Derby reports a database shut down as SQLState 08006
+      }
+    }
+    Map<?, ?> parsed = (Map<?, ?>) manifestOf(lake, "parse-pages").get("rows");
+    assertEquals(java.util.Set.of("pages", "links", "structured_data", "offers", "quarantine"),
+        partitions.keySet(), "every table has its partition in the catalog");
+    for (Map.Entry<String, String> p : partitions.entrySet()) {
+      Path location = Path.of(java.net.URI.create(p.getValue()));
+      assertEquals(lake.resolve(p.getKey() + "/dt=" + DATE).toAbsolutePath(), location, "the catalog's partition location");
+      assertEquals(((Number) parsed.get(p.getKey())).longValue(), parquetRows(location),
+          p.getKey() + ": rows through the catalog's partition = rows in parse-pages' manifest");
+    }
+  }
+
   /** Rows in a table partition, from the Parquet footers of its part files (read without the job's code). */
   private static long parquetRows(Path partition) throws IOException {
     Configuration conf = new Configuration();
@@ -217,7 +313,11 @@ class EmrStepsIT {
   }
 
   private static Map<?, ?> manifestOf(Path lake) throws IOException {
-    try (Stream<Path> files = Files.list(lake.resolve("_runs/parse-pages/dt=" + DATE))) {
+    return manifestOf(lake, "parse-pages");
+  }
+
+  private static Map<?, ?> manifestOf(Path lake, String job) throws IOException {
+    try (Stream<Path> files = Files.list(lake.resolve("_runs/" + job + "/dt=" + DATE))) {
       Path manifest = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
       return new ObjectMapper().readValue(manifest.toFile(), Map.class);
     }

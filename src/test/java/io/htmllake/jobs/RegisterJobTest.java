@@ -152,7 +152,7 @@ class RegisterJobTest {
   }
 
   @Test
-  void rerunningRegisterChangesNothing() {
+  void rerunningRegisterChangesNothing() throws IOException {
     List<String> before = snapshot("lake_cli");
     for (String date : List.of(DAY1, DAY2)) {
       Run again = run(new RegisterCommand(), "--database", "lake_cli", "--output", lake.toString(), "--date", date);
@@ -161,6 +161,31 @@ class RegisterJobTest {
     }
     assertEquals(before, snapshot("lake_cli"));
     assertTrue(before.size() > 100, "the snapshot covers the tables: " + before.size());
+    // Each run leaves its manifest: what it changed (here nothing), table by table.
+    for (String date : List.of(DAY1, DAY2)) {
+      Map<String, Object> manifest = registerManifest(lake, date);
+      assertEquals("register", manifest.get("job"));
+      assertEquals(date, manifest.get("date"));
+      assertEquals(Boolean.FALSE, manifest.get("changed"));
+      assertEquals(RunManifest.digest(manifest), manifest.get(RunManifest.DIGEST), "an intact manifest");
+      List<?> tables = (List<?>) manifest.get("tables");
+      assertEquals(5, tables.size(), tables.toString());
+      Map<?, ?> pages = (Map<?, ?>) tables.get(0);
+      assertEquals("lake_cli.pages", pages.get("name"));
+      assertEquals("file:" + lake.resolve("pages"), pages.get("location"));
+      assertEquals(List.of(), pages.get("changes"));
+      assertEquals(List.of("partition dt=" + date + " already registered"), pages.get("notes"));
+    }
+  }
+
+  /** The one register manifest of the date (parse-pages --register writes none: its own manifest records the run). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> registerManifest(Path lakeDir, String date) throws IOException {
+    try (Stream<Path> files = Files.list(lakeDir.resolve("_runs/register/dt=" + date))) {
+      List<Path> manifests = files.filter(f -> f.toString().endsWith(".json")).toList();
+      assertEquals(1, manifests.size(), manifests.toString());
+      return RunManifest.read(spark.sparkContext().hadoopConfiguration(), manifests.get(0).toUri().toString());
+    }
   }
 
   @Test

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,12 +55,15 @@ public final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--allow-empty", description = "A missing or empty input partition is not an error: empty tables are written.")
   boolean allowEmpty;
 
+  @Mixin
+  DryRun dryRun;
+
   ExtractOptions options() {
     if (format == TableFormat.DELTA) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': delta is not available yet, use parquet or json");
     }
     List<String> args = spec.commandLine().getParseResult().originalArgs();
-    String text = ExtractOptions.readSpec(specFile, new Configuration());
+    String text = ExtractOptions.readSpec(specFile, DryRun.hadoopConfiguration()); // spark.hadoop.* from --conf apply
     ExtractOptions options = new ExtractOptions(specFile, text, input, date, output, format, maxPageBytes, maxQuarantineRatio,
         allowEmpty, args);
     options.spec(); // every spec error, before Spark starts or any data is read
@@ -70,6 +73,10 @@ public final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExtractOptions options = options();
+    if (dryRun.enabled()) {
+      ExtractJob.dryRun(DryRun.hadoopConfiguration(), options).print(spec.commandLine().getOut());
+      return ExitCode.OK.code();
+    }
     ExtractResult result;
     try (SparkSessions.Owned spark = SparkSessions.open(ExtractJob.NAME)) {
       result = ExtractJob.run(spark.session(), options);

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -68,6 +70,51 @@ public final class ExtractJob {
       }
     }
     return new Plan(spec, table, SpecTable.quarantine(spec), schema);
+  }
+
+  /**
+   * What {@link #run} would read and write, from listings and the spec only: no record is read,
+   * nothing is written, no Spark application is started (for {@code --dry-run}).
+   *
+   * @throws JobException exit 2 for an invalid spec, an incompatible schema change or an output no
+   *     file system can reach; exit 4 when the input partition is missing or empty (unless allowEmpty), as a run would
+   */
+  public static JobPlan dryRun(Configuration hadoop, ExtractOptions options) throws IOException {
+    Plan plan = plan(hadoop, options);
+    JobPlan.Builder out = JobPlan.of(NAME);
+    try {
+      InputListing.Listing listing = InputListing.list(hadoop, options.inputPartition());
+      out.add("input", "raw", options.inputPartition(), JobPlan.describeObjects(listing.bytes(), listing.objectsByKind()));
+    } catch (JobException e) {
+      if (e.exitCode() != ExitCode.NO_INPUT || !options.allowEmpty()) {
+        throw e;
+      }
+      out.add("input", "raw", options.inputPartition(), "missing or empty: --allow-empty writes empty tables");
+    }
+    out.add("input", "spec", options.specFile(), plan.spec().table() + " version " + plan.spec().version() + ", schema "
+        + SpecTable.fingerprint(plan.table()) + ", " + plan.table().columns().size() + " columns");
+    FileSystem fs;
+    try {
+      fs = new Path(options.output()).getFileSystem(hadoop);
+    } catch (IOException | RuntimeException e) {
+      throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot write to --output " + options.output() + ": " + e.getMessage());
+    }
+    TableWriter writer = new TableWriter(null, options.output(), options.format());
+    for (TableSchema table : List.of(plan.table(), plan.quarantine())) {
+      String partition = writer.partitionPath(table, options.date());
+      boolean exists = fs.exists(new Path(partition));
+      out.add("output", table.name(), partition, options.format().source()
+          + (exists ? ", replaces the existing partition" : ", new partition"));
+    }
+    String schemaPath = SpecSchemas.path(options.output(), plan.spec());
+    out.add("output", "schema", schemaPath, fs.exists(new Path(schemaPath)) ? "compatible with the stored schema" : "new");
+    out.add("output", "manifest", RunManifest.path(options.output(), NAME + "/" + plan.table().name(), options.date().toString(),
+        "<run-id>"), "");
+    out.setting("format", options.format().source())
+        .setting("max_page_bytes", options.maxPageBytes())
+        .setting("max_quarantine_ratio", options.maxQuarantineRatio())
+        .setting("allow_empty", options.allowEmpty());
+    return out.build();
   }
 
   /** Runs the job on a session the caller owns. Never calls System.exit. */

@@ -2,10 +2,12 @@ package io.htmllake.jobs;
 
 import io.htmllake.schemas.TableSchema;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,6 +50,9 @@ public final class RegisterCommand implements Callable<Integer> {
 
   @Option(names = "--print-ddl", description = "Print the DDL instead of registering.")
   boolean printDdl;
+
+  @Mixin
+  DryRun dryRun;
 
   @Option(names = "--dialect", defaultValue = "all", paramLabel = "athena|spark|all",
       description = "With --print-ddl: which DDL to print (default: ${DEFAULT-VALUE}).")
@@ -93,11 +98,22 @@ public final class RegisterCommand implements Callable<Integer> {
     if (spec.commandLine().getParseResult().hasMatchedOption("--dialect")) {
       throw new ParameterException(spec.commandLine(), "Invalid option '--dialect': it only applies with --print-ddl");
     }
+    if (dryRun.enabled()) {
+      SparkSessions.requireHiveSupport();
+      RegisterJob.dryRun(DryRun.hadoopConfiguration(), options).print(out);
+      return ExitCode.OK.code();
+    }
+    Instant started = Instant.now();
     RegisterResult result;
+    String manifest;
     try (SparkSessions.Owned spark = SparkSessions.open(RegisterJob.NAME, true)) {
       result = RegisterJob.run(spark.session(), options);
+      manifest = RegisterJob.writeManifest(spark.session(), options, result, started,
+          spec.commandLine().getParseResult().originalArgs());
     }
     print(out, result, options.date());
+    out.printf("  manifest: %s%n", manifest);
+    out.flush();
     return ExitCode.OK.code();
   }
 

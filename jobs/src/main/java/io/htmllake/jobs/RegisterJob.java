@@ -2,10 +2,17 @@ package io.htmllake.jobs;
 
 import io.htmllake.schemas.TableSchema;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+
 
 /**
  * register: creates the catalog database and the lake's tables when missing (external tables at
@@ -55,6 +62,108 @@ public final class RegisterJob {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /**
+   * What {@link #run} would do, from the options and the lake's listing only: the catalog is not
+   * contacted (whether a table is already registered is decided by the run), nothing is created,
+   * altered or written (for {@code --dry-run}). A lake that does not exist yet is said so rather
+   * than refused, so that a whole chain of steps can be dry-run before parse-pages has written it.
+   *
+   * @throws JobException exit 2 for an output no file system can reach
+   */
+  public static JobPlan dryRun(Configuration hadoop, RegisterOptions options) throws IOException {
+    List<TableDdl> tables = ddl(options);
+    JobPlan.Builder plan = JobPlan.of(NAME);
+    FileSystem fs;
+    try {
+      fs = new Path(options.lake()).getFileSystem(hadoop);
+    } catch (IOException | RuntimeException e) {
+      throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot read --output " + options.output() + ": " + e.getMessage());
+    }
+    boolean lakeExists = fs.exists(new Path(options.lake()));
+    plan.add("input", "lake", options.lake(), lakeExists ? "exists" : "does not exist yet: a run now would exit 4");
+    plan.add("catalog", options.database(), metastore(), "database created when missing; the catalog is not contacted in a dry run");
+    for (TableDdl table : tables) {
+      String name = options.database() + "." + table.schema().name();
+      String location = table.location(TableDdl.Dialect.SPARK);
+      if (table.format() == TableFormat.DELTA) {
+        boolean log = lakeExists && fs.exists(new Path(location, "_delta_log"));
+        plan.add("table", name, location, log ? "delta: created when missing, no partition change"
+            : "delta: no _delta_log yet, would be skipped");
+        continue;
+      }
+      String partition = table.partitionLocation(TableDdl.Dialect.SPARK, options.date());
+      boolean rows = lakeExists && fs.exists(new Path(partition));
+      plan.add("table", name, location, "parquet, schema " + table.schema().version() + ": created when missing, columns added when older");
+      plan.add("partition", name, partition, rows ? "added, or moved here, when not registered so"
+          : "no directory: a registered dt=" + options.date() + " would be dropped");
+    }
+    plan.add("output", "manifest", RunManifest.path(options.output(), NAME, options.date().toString(), "<run-id>"), "");
+    plan.setting("format", options.format().source());
+    return plan.build();
+  }
+
+  /** Which metastore the session would use, as far as spark-submit's conf tells (hive-site.xml may say more). */
+  static String metastore() {
+    SparkConf conf = new SparkConf();
+    String factory = conf.get("spark.hadoop.hive.metastore.client.factory.class", "");
+    if (factory.contains("Glue")) {
+      return "AWS Glue Data Catalog (" + factory + ")";
+    }
+    if (conf.contains("spark.hadoop.hive.metastore.uris")) {
+      return "Hive metastore " + conf.get("spark.hadoop.hive.metastore.uris");
+    }
+    if (conf.contains("spark.hadoop.javax.jdo.option.ConnectionURL")) {
+      return "Hive metastore " + conf.get("spark.hadoop.javax.jdo.option.ConnectionURL");
+    }
+    return "the Hive metastore of hive-site.xml (none: Spark's embedded Derby in the working directory)";
+  }
+
+  /**
+   * Writes the run manifest {@code <output>/_runs/register/dt=<date>/<run-id>.json}: the database,
+   * and per table its location, the partition, what changed, what was already right and the
+   * statements run. Returns its path.
+   */
+  static String writeManifest(SparkSession spark, RegisterOptions options, RegisterResult result, Instant started,
+      List<String> arguments) throws IOException {
+    String runId = RunManifest.newRunId(started);
+    String path = RunManifest.path(options.output(), NAME, options.date().toString(), runId);
+    List<Map<String, Object>> tables = new ArrayList<>();
+    for (RegisterResult.Table t : result.tables()) {
+      TableSchema schema = options.tables().stream().filter(s -> s.name().equals(t.name())).findFirst().orElseThrow();
+      Map<String, Object> table = new LinkedHashMap<>();
+      table.put("name", options.database() + "." + t.name());
+      table.put("location", options.location(schema));
+      table.put("schema_version", schema.version());
+      table.put("changes", t.changes());
+      table.put("notes", t.notes());
+      table.put("statements", t.statements());
+      tables.add(table);
+    }
+    Map<String, Object> optionsMap = new LinkedHashMap<>();
+    optionsMap.put("database", options.database());
+    optionsMap.put("output", options.output());
+    optionsMap.put("format", options.format().source());
+    optionsMap.put("tables", options.tables().stream().map(TableSchema::name).toList());
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("htmllake", Versions.htmllake());
+    versions.put("spark", spark.version());
+    new RunManifest(runId, NAME)
+        .put("date", options.date().toString())
+        .put("status", "succeeded")
+        .put("started_at", started.toString())
+        .put("finished_at", Instant.now().toString())
+        .put("spark_application_id", spark.sparkContext().applicationId())
+        .put("arguments", arguments)
+        .put("options", optionsMap)
+        .put("versions", versions)
+        .put("database", options.database())
+        .put("created_database", result.createdDatabase())
+        .put("changed", !result.unchanged())
+        .put("tables", tables)
+        .write(spark.sparkContext().hadoopConfiguration(), path);
+    return path;
   }
 
   /**

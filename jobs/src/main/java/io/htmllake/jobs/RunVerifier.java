@@ -42,6 +42,11 @@ final class RunVerifier {
 
   /** The manifest of the given run, or of the date's latest run when runId is null. */
   String manifestPath(String output, String job, String date, String runId) throws IOException {
+    return manifestPath(conf, output, job, date, runId);
+  }
+
+  /** As {@link #manifestPath(String, String, String, String)}, from listings only (for {@code verify --dry-run}). */
+  static String manifestPath(Configuration conf, String output, String job, String date, String runId) throws IOException {
     if (runId != null) {
       String path = RunManifest.path(output, job, date, runId);
       Path p = new Path(path);

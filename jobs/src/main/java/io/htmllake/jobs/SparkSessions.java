@@ -53,9 +53,7 @@ final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
     if (catalog) {
-      if (!present(HIVE_SESSION_STATE) || !present(HIVE_CONF)) {
-        throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot register: Spark's Hive support (spark-hive) is not on the classpath");
-      }
+      requireHiveSupport();
       builder.enableHiveSupport();
     }
     if (present(DELTA_EXTENSION)) {
@@ -71,6 +69,13 @@ final class SparkSessions {
       }
     }
     return new Owned(builder.getOrCreate(), true);
+  }
+
+  /** @throws JobException exit 2 when spark-hive is not on the classpath */
+  static void requireHiveSupport() {
+    if (!present(HIVE_SESSION_STATE) || !present(HIVE_CONF)) {
+      throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot register: Spark's Hive support (spark-hive) is not on the classpath");
+    }
   }
 
   private static boolean present(String className) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,6 +32,9 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--run-id", paramLabel = "<id>", description = "Run to verify (default: the date's latest run).")
   String runId;
 
+  @Mixin
+  DryRun dryRun;
+
   /** Entry point for spark-submit. */
   public static void main(String[] args) {
     System.exit(Cli.execute(new VerifyCommand(), args));
@@ -39,6 +43,22 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (dryRun.enabled()) {
+      // verify only reads: the plan is which manifest it would check. A run not there yet is said, not refused,
+      // so that a scheduler's whole chain can be dry-run before its first step has written anything.
+      JobPlan.Builder plan = JobPlan.of("verify");
+      try {
+        String path = RunVerifier.manifestPath(DryRun.hadoopConfiguration(), output, job, date.toString(), runId);
+        plan.add("input", "manifest", path, "checks its digest, counts, committed files and rows, unique page_id");
+      } catch (JobException e) {
+        if (e.exitCode() != ExitCode.NO_INPUT) {
+          throw e;
+        }
+        plan.add("input", "manifest", Paths.join(output, "_runs", job, "dt=" + date), "none yet: a run now would exit 4 (" + e.getMessage() + ")");
+      }
+      plan.setting("job", job).build().print(out);
+      return ExitCode.OK.code();
+    }
     List<RunVerifier.Check> checks;
     String manifest;
     try (SparkSessions.Owned spark = SparkSessions.open("verify")) {

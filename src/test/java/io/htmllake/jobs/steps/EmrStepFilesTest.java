@@ -45,7 +45,7 @@ class EmrStepFilesTest {
 
   /** The parameters the README documents; a file may use no others. */
   static final Map<String, String> DOCUMENTED_PARAMS = Map.of("raw_uri", "s3://bucket/raw", "lake_uri", "s3://bucket/lake",
-      "jar_uri", "s3://bucket/jars/htmllake-jobs.jar", "database", "htmllake", "spec", "example", "format", "parquet",
+      "jar_uri", "s3://bucket/jars/htmllake-jobs.jar", "database", "htmllake", "spec_uri", "s3://bucket/specs/lodging.yaml", "format", "parquet",
       "application_id", "00abcdef", "execution_role_arn", "arn:aws:iam::123456789012:role/htmllake");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(ds|ds_nodash|params\\.(\\w+))\\s*}}");
