@@ -51,10 +51,19 @@ class KilledRunTest {
     job.destroyForcibly().waitFor();
     assertTrue(Files.isDirectory(committed), "the first run had committed pages before it was killed:\n"
         + Files.readString(tmp.resolve("killed.log")));
-    boolean manifestWritten = Files.isDirectory(killedLake.resolve("_runs/parse-pages/dt=" + DATE));
-    assertTrue(!manifestWritten, "the run was killed before it finished (it wrote its manifest; make the input larger)");
+    Path runs = killedLake.resolve("_runs/parse-pages/dt=" + DATE);
+    try (java.util.stream.Stream<Path> files = Files.list(runs)) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().matches("\\d.*\\.json")),
+          "the run was killed before it finished (it wrote its manifest; make the input larger)");
+    }
 
+    // The killed run still holds the date's lease: a rerun is refused (exit 5) until the lease
+    // expires or, as the README says for a run known to be dead, the lease is deleted.
     SparkSession spark = SharedSpark.get();
+    io.htmllake.jobs.JobException refused = org.junit.jupiter.api.Assertions.assertThrows(io.htmllake.jobs.JobException.class,
+        () -> ParsePagesJob.run(spark, options(raw, killedLake)));
+    assertEquals(io.htmllake.jobs.ExitCode.CONCURRENT_RUN, refused.exitCode(), refused.getMessage());
+    Files.delete(runs.resolve("_lease.json"));
     ParsePagesJob.run(spark, options(raw, killedLake));
     ParsePagesJob.run(spark, options(raw, cleanLake));
 
