@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,17 +41,9 @@ class HostileRunTest {
     int fuzz = copyFuzzerFiles(partition.resolve("fuzz"));
     Path lake = tmp.resolve("lake");
 
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    command.addAll(List.of(jvmOpens().split("\\s+")));
-    command.add("-Dspark.master=local[2]");
-    command.add("-Dspark.ui.enabled=false");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("io.htmllake.jobs.HtmlLake");
-    command.addAll(List.of("parse-pages", "--input", tmp.resolve("raw").toString(), "--date", DATE, "--output", lake.toString(),
-        "--max-quarantine-ratio", "1", "--record-time-limit", "60s"));
+    List<String> command = io.htmllake.testing.JobProcess.command("1g", Map.of("spark.master", "local[2]"),
+        List.of("parse-pages", "--input", tmp.resolve("raw").toString(), "--date", DATE, "--output", lake.toString(),
+            "--max-quarantine-ratio", "1", "--record-time-limit", "60s"));
     Path log = tmp.resolve("job.log");
     Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     boolean finished = job.waitFor(10, TimeUnit.MINUTES);
@@ -133,15 +124,6 @@ class HostileRunTest {
       Path manifest = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
       return new ObjectMapper().readTree(manifest.toFile());
     }
-  }
-
-  private static String jvmOpens() throws IOException {
-    for (String line : Files.readAllLines(Path.of("conf/jvm.properties"))) {
-      if (line.startsWith("spark.java.opens=")) {
-        return line.substring("spark.java.opens=".length()).trim();
-      }
-    }
-    throw new IllegalStateException("conf/jvm.properties has no spark.java.opens");
   }
 
   private static String tail(String s) {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
@@ -106,22 +105,8 @@ class KilledRunTest {
     }
   }
 
-  private static List<String> javaCommand(Path raw, Path lake) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    for (String line : Files.readAllLines(Path.of("conf/jvm.properties"))) {
-      if (line.startsWith("spark.java.opens=")) {
-        command.addAll(List.of(line.substring("spark.java.opens=".length()).trim().split("\\s+")));
-      }
-    }
-    command.add("-Dspark.master=local[2]");
-    command.add("-Dspark.ui.enabled=false");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("io.htmllake.jobs.HtmlLake");
-    command.addAll(List.of("parse-pages", "--input", raw.toString(), "--date", DATE, "--output", lake.toString(),
-        "--max-quarantine-ratio", "1"));
-    return command;
+  private static List<String> javaCommand(Path raw, Path lake) {
+    return io.htmllake.testing.JobProcess.command("1g", java.util.Map.of("spark.master", "local[2]"),
+        List.of("parse-pages", "--input", raw.toString(), "--date", DATE, "--output", lake.toString(), "--max-quarantine-ratio", "1"));
   }
 }

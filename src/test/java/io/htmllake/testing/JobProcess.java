@@ -21,22 +21,7 @@ public final class JobProcess {
   private JobProcess() {}
 
   public static Result run(Path workDir, Map<String, String> systemProperties, List<String> args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1500m");
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognized") || arg.startsWith("-Djdk.reflect")) {
-        command.add(arg);
-      }
-    }
-    command.add("-Dspark.ui.enabled=false");
-    command.add("-Dspark.driver.host=127.0.0.1");
-    command.add("-Dspark.driver.bindAddress=127.0.0.1");
-    systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("io.htmllake.jobs.HtmlLake");
-    command.addAll(args);
+    List<String> command = command("1500m", systemProperties, args);
     Files.createDirectories(workDir);
     Path log = workDir.resolve("job-" + System.nanoTime() + ".log");
     Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -51,5 +36,26 @@ public final class JobProcess {
       throw new IOException("Interrupted", e);
     }
     return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  /** The command line of such a JVM with this heap, for callers that start and watch the process themselves. */
+  public static List<String> command(String heap, Map<String, String> systemProperties, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognized") || arg.startsWith("-Djdk.reflect")) {
+        command.add(arg);
+      }
+    }
+    command.add("-Dspark.ui.enabled=false");
+    command.add("-Dspark.driver.host=127.0.0.1");
+    command.add("-Dspark.driver.bindAddress=127.0.0.1");
+    systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("io.htmllake.jobs.HtmlLake");
+    command.addAll(args);
+    return command;
   }
 }
