@@ -172,31 +172,38 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** The same pages as one gzipped WARC (one response record each), to time the WARC path on the same bytes. */
+  /** The same pages as gzipped WARC files (one response record each), to time the WARC path on the same bytes. */
   private Variant packAsWarc(Variant html, Path root) throws IOException {
     Path dir = root.resolve("dt=" + date);
     Files.createDirectories(dir);
-    Path warc = dir.resolve("bench.warc.gz");
     List<RawRecord> records = new ArrayList<>();
     for (Path f : html.files()) {
       forEachRecord(f, ObjectKind.of(f.getFileName().toString()), records::add);
     }
-    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(warc, java.nio.file.StandardOpenOption.CREATE_NEW,
-        java.nio.file.StandardOpenOption.WRITE); WarcWriter writer = new WarcWriter(channel, WarcCompression.GZIP)) {
-      int n = 0;
-      for (RawRecord r : records) {
-        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + r.payload().length + "\r\n\r\n")
-            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        byte[] http = new byte[head.length + r.payload().length];
-        System.arraycopy(head, 0, http, 0, head.length);
-        System.arraycopy(r.payload(), 0, http, head.length, r.payload().length);
-        writer.write(new WarcResponse.Builder(java.net.URI.create("https://bench.example/page/" + n++))
-            .date(java.time.Instant.parse("2026-01-01T00:00:00Z"))
-            .body(MediaType.HTTP_RESPONSE, http)
-            .build());
+    // As many files as the job makes tasks for this many cores: one WARC would be one task on one core.
+    int fileCount = Math.max(1, Math.min(records.size(), threads * SourcePlanner.TASKS_PER_CORE));
+    List<Path> warcs = new ArrayList<>();
+    int n = 0;
+    for (int part = 0; part < fileCount; part++) {
+      Path warc = dir.resolve(String.format("bench-%03d.warc.gz", part));
+      warcs.add(warc);
+      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(warc, java.nio.file.StandardOpenOption.CREATE_NEW,
+          java.nio.file.StandardOpenOption.WRITE); WarcWriter writer = new WarcWriter(channel, WarcCompression.GZIP)) {
+        for (int i = (int) ((long) records.size() * part / fileCount); i < (long) records.size() * (part + 1) / fileCount; i++) {
+          RawRecord r = records.get(i);
+          byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + r.payload().length + "\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+          byte[] http = new byte[head.length + r.payload().length];
+          System.arraycopy(head, 0, http, 0, head.length);
+          System.arraycopy(r.payload(), 0, http, head.length, r.payload().length);
+          writer.write(new WarcResponse.Builder(java.net.URI.create("https://bench.example/page/" + n++))
+              .date(java.time.Instant.parse("2026-01-01T00:00:00Z"))
+              .body(MediaType.HTTP_RESPONSE, http)
+              .build());
+        }
       }
     }
-    return new Variant("same pages packed as one WARC (gzip per record)", root, List.of(warc));
+    return new Variant("same pages packed as " + fileCount + " WARC files (gzip per record)", root, warcs);
   }
 
   private static long[] partFileSizes(String partition) throws IOException {
