@@ -67,4 +67,28 @@ class UrlsTest {
   void registeredDomain(String host, String expected) {
     assertEquals(expected, Urls.registeredDomain(host));
   }
+
+  /** resolveHttp (the links' and canonical's path) gives what resolve + normalize give, without URL's handler search. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+      /a/b?x=1                         | https://example.com/a/b?x=1
+      HTTPS://Other.example/p          | https://other.example/p
+      //cdn.example/x.js               | https://cdn.example/x.js
+      url:https://example.org/u        | https://example.org/u
+      url:javascript:void(0)           | NULL
+      javascript:void(0)               | NULL
+      JavaScript:alert(1)              | NULL
+      tel:+4930123                     | NULL
+      whatsapp://send?text=hi          | NULL
+      mailto:a@example.com             | NULL
+      ftp://example.com/f              | NULL
+      1http:foo                        | https://example.com/dir/1http:foo
+      a/b:c                            | https://example.com/dir/a/b:c
+      ?q=2                             | https://example.com/dir/page?q=2
+      """)
+  void resolveHttp(String href, String expected) throws Exception {
+    java.net.URL base = new java.net.URL("https://example.com/dir/page?q=1");
+    assertEquals(expected, Urls.normalize(Urls.resolveHttp(base, href)));
+    assertEquals(expected, Urls.normalize(Urls.resolve(base, href)), "resolve + normalize agree");
+  }
 }

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,8 +41,9 @@ import picocli.CommandLine.Spec;
 /**
  * Measures, side by side in one run, the throughput of: jwarc's bare iteration over the WARC
  * files, a bare jsoup parse of every page, htmllake's parser alone, and the parse-pages job in
- * local mode, over the same local raw partition. Prints MB/s and pages/s per core and the ratios
- * the performance goals are stated in.
+ * local mode, over the same local raw partition; when the partition has no WARC, again over the
+ * same pages packed as one WARC it writes in a temporary directory. Prints MB/s and pages/s per
+ * core, the ratios the performance goals are stated in, and the files each table was written as.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Throughput of bare jsoup, the parser alone and parse-pages end to end over the same local raw partition.")
@@ -66,10 +72,33 @@ public final class BenchCommand implements Callable<Integer> {
     try (Stream<Path> walk = Files.walk(partition)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
+    boolean hasWarc = files.stream().anyMatch(f -> ObjectKind.of(f.getFileName().toString()) == ObjectKind.WARC);
+    Path scratch = Files.createTempDirectory("htmllake-bench");
+    try {
+      out.printf("bench: %d threads, best of %d rounds; per core = throughput / threads%n", threads, repeat);
+      Variant given = new Variant(hasWarc ? "given input (with WARC)" : "raw HTML files", input, files);
+      List<Variant> variants = new ArrayList<>(List.of(given));
+      if (!hasWarc) {
+        variants.add(packAsWarc(given, scratch.resolve("warc-input")));
+      }
+      for (Variant v : variants) {
+        measure(out, v, scratch);
+      }
+    } finally {
+      deleteTree(scratch);
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** One input to time: its raw root, objects and the records they hold. */
+  private record Variant(String name, Path root, List<Path> files) {}
+
+  private void measure(java.io.PrintWriter out, Variant variant, Path scratch) throws Exception {
     List<RawRecord> records = new ArrayList<>();
     List<Path> warcs = new ArrayList<>();
     long rawBytes = 0;
-    for (Path f : files) {
+    for (Path f : variant.files()) {
       rawBytes += Files.size(f);
       ObjectKind kind = ObjectKind.of(f.getFileName().toString());
       if (kind == ObjectKind.WARC) {
@@ -78,8 +107,8 @@ public final class BenchCommand implements Callable<Integer> {
       forEachRecord(f, kind, records::add);
     }
     long pageBytes = records.stream().mapToLong(r -> r.payload().length).sum();
-    out.printf("bench: %d objects (%.1f MB raw), %d pages (%.1f MB decoded), %d threads, best of %d%n", files.size(),
-        rawBytes / 1e6, records.size(), pageBytes / 1e6, threads, repeat);
+    out.printf("%n== %s: %d objects (%.1f MB raw), %d pages (%.1f MB decoded)%n", variant.name(), variant.files().size(),
+        rawBytes / 1e6, records.size(), pageBytes / 1e6);
 
     if (!warcs.isEmpty()) {
       long[] count = new long[1];
@@ -112,11 +141,11 @@ public final class BenchCommand implements Callable<Integer> {
     report(out, "bare jsoup parse", records.size(), pageBytes, bare);
     report(out, "htmllake parser", records.size(), pageBytes, full);
 
-    Path lake = Files.createTempDirectory("htmllake-bench-lake");
+    Path lake = Files.createTempDirectory(scratch, "lake");
     double job;
     RunResult[] last = new RunResult[1];
     try (SparkSessions.Owned spark = SparkSessions.open("bench")) {
-      ParsePagesOptions options = new ParsePagesOptions(input.toString(), date, lake.toString(), TableFormat.PARQUET,
+      ParsePagesOptions options = new ParsePagesOptions(variant.root().toString(), date, lake.toString(), TableFormat.PARQUET,
           Tables.PARSE_PAGES, ParsePagesOptions.DEFAULT_MAX_PAGE_BYTES, 1.0, false, List.of("bench"));
       ParsePagesJob.run(spark.session(), options); // warm-up
       job = best(() -> {
@@ -126,14 +155,79 @@ public final class BenchCommand implements Callable<Integer> {
           throw new IllegalStateException(e);
         }
       });
+      String master = spark.session().sparkContext().master();
+      report(out, "parse-pages job " + master, last[0].counts().pages(), pageBytes, job);
     }
-    report(out, "parse-pages job local[" + threads + "]", last[0].counts().pages(), pageBytes, job);
-    out.printf("  %-28s %9.0f records/s per core (%d records of every kind)%n", "parse-pages job records", last[0].counts().read() / job / threads,
-        last[0].counts().read());
-    out.printf("  ratios: parser / bare jsoup = %.2fx the time; job throughput / parser throughput = %.0f%%%n", full / bare,
-        100 * full / job);
-    out.flush();
-    return 0;
+    out.printf("  %-28s %9.0f records/s per core (%d records of every kind)%n", "parse-pages job records",
+        last[0].counts().read() / job / threads, last[0].counts().read());
+    out.printf("  ratios: parser / bare jsoup = %.2fx the time per page; job throughput / parser throughput = %.0f%%%n",
+        full / bare, 100 * full / job);
+    out.printf("  output (last round):%n");
+    for (Map.Entry<String, String> table : last[0].locations().entrySet()) {
+      long[] sizes = partFileSizes(table.getValue());
+      long total = java.util.Arrays.stream(sizes).sum();
+      out.printf("    %-16s %8d rows %4d files in dt=%s, mean file size %8.1f kB%n", table.getKey(),
+          last[0].rowsWritten().getOrDefault(table.getKey(), 0L), sizes.length, date,
+          sizes.length == 0 ? 0.0 : total / 1e3 / sizes.length);
+    }
+  }
+
+  /** The same pages as gzipped WARC files (one response record each), to time the WARC path on the same bytes. */
+  private Variant packAsWarc(Variant html, Path root) throws IOException {
+    Path dir = root.resolve("dt=" + date);
+    Files.createDirectories(dir);
+    List<RawRecord> records = new ArrayList<>();
+    for (Path f : html.files()) {
+      forEachRecord(f, ObjectKind.of(f.getFileName().toString()), records::add);
+    }
+    // As many files as the job makes tasks for this many cores: one WARC would be one task on one core.
+    int fileCount = Math.max(1, Math.min(records.size(), threads * SourcePlanner.TASKS_PER_CORE));
+    List<Path> warcs = new ArrayList<>();
+    int n = 0;
+    for (int part = 0; part < fileCount; part++) {
+      Path warc = dir.resolve(String.format("bench-%03d.warc.gz", part));
+      warcs.add(warc);
+      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(warc, java.nio.file.StandardOpenOption.CREATE_NEW,
+          java.nio.file.StandardOpenOption.WRITE); WarcWriter writer = new WarcWriter(channel, WarcCompression.GZIP)) {
+        for (int i = (int) ((long) records.size() * part / fileCount); i < (long) records.size() * (part + 1) / fileCount; i++) {
+          RawRecord r = records.get(i);
+          byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + r.payload().length + "\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+          byte[] http = new byte[head.length + r.payload().length];
+          System.arraycopy(head, 0, http, 0, head.length);
+          System.arraycopy(r.payload(), 0, http, head.length, r.payload().length);
+          writer.write(new WarcResponse.Builder(java.net.URI.create("https://bench.example/page/" + n++))
+              .date(java.time.Instant.parse("2026-01-01T00:00:00Z"))
+              .body(MediaType.HTTP_RESPONSE, http)
+              .build());
+        }
+      }
+    }
+    return new Variant("same pages packed as " + fileCount + " WARC files (gzip per record)", root, warcs);
+  }
+
+  private static long[] partFileSizes(String partition) throws IOException {
+    Path dir = Path.of(java.net.URI.create(partition.startsWith("file:") ? partition : "file://" + partition));
+    if (!Files.isDirectory(dir)) {
+      return new long[0];
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(f -> f.getFileName().toString().startsWith("part-")).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toArray();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private void report(java.io.PrintWriter out, String name, long pages, long bytes, double seconds) {

@@ -8,8 +8,11 @@ import io.htmllake.schemas.TableSchema;
 import java.io.IOException;
 import java.time.LocalDate;
 import io.delta.tables.DeltaTable;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -147,7 +150,31 @@ final class TableWriter {
 
   /** Rows of the table's partition for the date as written, or 0 when it does not exist. */
   long countWritten(TableSchema table, LocalDate date) throws IOException {
+    if (format == TableFormat.PARQUET) {
+      Path partition = new Path(partitionPath(table, date));
+      FileSystem fs = partition.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(partition) ? parquetRows(fs, partition) : 0;
+    }
     return read(table, date).count();
+  }
+
+  /**
+   * Rows of a Parquet partition from its files' footers (each file's row count, as Spark's own count
+   * of a Parquet table reads it), without a Spark job. Files named {@code _*} or {@code .*} are not
+   * data, as for Spark's reader.
+   */
+  private static long parquetRows(FileSystem fs, Path partition) throws IOException {
+    long rows = 0;
+    for (FileStatus file : fs.listStatus(partition)) {
+      String name = file.getPath().getName();
+      if (!file.isFile() || name.startsWith("_") || name.startsWith(".")) {
+        continue;
+      }
+      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, fs.getConf()))) {
+        rows += reader.getRecordCount();
+      }
+    }
+    return rows;
   }
 
   private void deletePartition(TableSchema table, LocalDate date) throws IOException {

@@ -1,11 +1,18 @@
 package io.htmllake.parsers;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * The offer a product page shows in its HTML, for {@link OfferExtractor#fromHtml}: microdata
@@ -46,7 +53,11 @@ final class HtmlOffer {
 
   /** The page's language tag, preferring one with a region: the caller's, html[lang], og:locale, Content-Language. */
   static String locale(Document doc, String pageLang) {
-    String[] candidates = {pageLang, doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"),
+    return locale(Index.of(doc), pageLang);
+  }
+
+  static String locale(Index doc, String pageLang) {
+    String[] candidates = {pageLang, doc.html == null ? null : doc.html.attr("lang"),
         meta(doc, "og:locale"), httpEquiv(doc, "content-language")};
     String first = null;
     for (String c : candidates) {
@@ -65,7 +76,11 @@ final class HtmlOffer {
   }
 
   static Offer find(Document doc, String locale) {
-    Element h1 = doc.selectFirst("h1");
+    return find(Index.of(doc), locale);
+  }
+
+  static Offer find(Index doc, String locale) {
+    Element h1 = doc.h1;
     String name = h1 != null ? clean(h1.text()) : null;
     if (name == null) {
       name = meta(doc, "og:title");
@@ -88,7 +103,7 @@ final class HtmlOffer {
       price = metaPrice(doc, locale);
     }
     if (price.amount() == null && looksLikeProductPage(doc)) {
-      price = prominentPrice(doc, h1, locale);
+      price = prominentPrice(doc.doc, h1, locale);
     }
     if (price.amount() == null && sku == null && gtin == null && mpn == null) {
       return null;
@@ -99,9 +114,8 @@ final class HtmlOffer {
 
   // ---- microdata and meta ----
 
-  private static PriceParser.Price microdataPrice(Document doc, String locale) {
-    Elements prices = doc.select("[itemprop~=(?i)^(.*\\s)?(price|lowPrice)(\\s.*)?$]");
-    for (Element e : prices) {
+  private static PriceParser.Price microdataPrice(Index doc, String locale) {
+    for (Element e : doc.itemprops(PRICE_ITEMPROP)) {
       Element scope = e.closest("[itemscope]");
       Element currencyElement = scope != null ? scope.selectFirst("[itemprop~=(?i)^(.*\\s)?priceCurrency(\\s.*)?$]") : null;
       String currency = PriceParser.currency(currencyElement == null ? null : value(currencyElement), locale);
@@ -113,7 +127,7 @@ final class HtmlOffer {
     return new PriceParser.Price(null, null);
   }
 
-  private static PriceParser.Price metaPrice(Document doc, String locale) {
+  private static PriceParser.Price metaPrice(Index doc, String locale) {
     String currency = PriceParser.currency(firstNonNull(meta(doc, "product:price:currency"), meta(doc, "og:price:currency")), locale);
     for (String key : new String[] {"product:price:amount", "og:price:amount", "product:price", "og:price"}) {
       String v = meta(doc, key);
@@ -133,8 +147,9 @@ final class HtmlOffer {
    * An og:type saying product, a Product/Offer itemtype, or an add-to-cart control; never a page
    * whose og:type says it is an article (shopping widgets in news are not the page's offer).
    */
-  private static boolean looksLikeProductPage(Document doc) {
-    String ogType = meta(doc, "og:type");
+  private static boolean looksLikeProductPage(Index index) {
+    Document doc = index.doc;
+    String ogType = meta(index, "og:type");
     if (ogType != null && ogType.equalsIgnoreCase("article")) {
       return false;
     }
@@ -272,15 +287,90 @@ final class HtmlOffer {
     return false;
   }
 
+  // ---- the document's index ----
+
+  private static final Evaluator HTML = QueryParser.parse("html");
+  private static final Evaluator H1 = QueryParser.parse("h1");
+  private static final Evaluator META = QueryParser.parse("meta");
+  private static final Evaluator PRICE_ITEMPROP = QueryParser.parse("[itemprop~=(?i)^(.*\\s)?(price|lowPrice)(\\s.*)?$]");
+  /** Parsed selectors by text: a fixed, small set (the keys above are constants). */
+  private static final Map<String, Evaluator> SELECTORS = new ConcurrentHashMap<>();
+
+  /**
+   * What the lookups above read, gathered in one walk over the document: the first html and h1
+   * elements, the meta elements and the elements with an itemprop, in document order. Each lookup
+   * then tests its selector on these few elements only, which gives what {@code doc.selectFirst}
+   * gives (the first match in document order) without a walk over the whole document per lookup.
+   */
+  static final class Index {
+    final Document doc;
+    Element html;
+    Element h1;
+    final List<Element> metas = new ArrayList<>();
+    final List<Element> itemprops = new ArrayList<>();
+
+    private Index(Document doc) {
+      this.doc = doc;
+    }
+
+    static Index of(Document doc) {
+      Index index = new Index(doc);
+      int[] seen = {0};
+      NodeTraversor.traverse((node, depth) -> {
+        if (!(node instanceof Element e)) {
+          return;
+        }
+        if ((++seen[0] & 1023) == 0) {
+          Interruption.check();
+        }
+        if (index.html == null && HTML.matches(doc, e)) {
+          index.html = e;
+        }
+        if (index.h1 == null && H1.matches(doc, e)) {
+          index.h1 = e;
+        }
+        if (META.matches(doc, e)) {
+          index.metas.add(e);
+        }
+        if (e.attributes().hasKeyIgnoreCase("itemprop")) {
+          index.itemprops.add(e);
+        }
+      }, doc);
+      return index;
+    }
+
+    /** The first of these elements the selector matches, as {@code doc.selectFirst(query)} among them. */
+    Element first(List<Element> elements, String query) {
+      Evaluator evaluator = SELECTORS.computeIfAbsent(query, QueryParser::parse);
+      for (Element e : elements) {
+        if (evaluator.matches(doc, e)) {
+          return e;
+        }
+      }
+      return null;
+    }
+
+    /** The elements with an itemprop the selector matches, in document order. */
+    List<Element> itemprops(Evaluator evaluator) {
+      List<Element> out = new ArrayList<>();
+      for (Element e : itemprops) {
+        if (evaluator.matches(doc, e)) {
+          out.add(e);
+        }
+      }
+      return out;
+    }
+  }
+
   // ---- small helpers ----
 
-  private static String itemprop(Document doc, String name) {
-    Element e = doc.selectFirst("[itemprop=" + name + "]");
+  private static String itemprop(Index doc, String name) {
+    Element e = doc.first(doc.itemprops, "[itemprop=" + name + "]");
     return e == null ? null : clean(value(e));
   }
 
-  private static String brandItemprop(Document doc) {
-    Element e = doc.selectFirst("[itemprop=brand]");
+  private static String brandItemprop(Index doc) {
+    Element e = doc.first(doc.itemprops, "[itemprop=brand]");
     if (e == null) {
       return null;
     }
@@ -307,13 +397,13 @@ final class HtmlOffer {
     return text.length() > 200 ? text.substring(0, 200) : text;
   }
 
-  private static String meta(Document doc, String key) {
-    Element e = doc.selectFirst("meta[property=" + key + "], meta[name=" + key + "]");
+  private static String meta(Index doc, String key) {
+    Element e = doc.first(doc.metas, "meta[property=" + key + "], meta[name=" + key + "]");
     return e == null ? null : clean(e.attr("content"));
   }
 
-  private static String httpEquiv(Document doc, String key) {
-    Element e = doc.selectFirst("meta[http-equiv=" + key + "]");
+  private static String httpEquiv(Index doc, String key) {
+    Element e = doc.first(doc.metas, "meta[http-equiv=" + key + "]");
     return e == null ? null : clean(e.attr("content"));
   }
 

@@ -34,7 +34,7 @@ final class LinkExtractor {
       if (href.startsWith("#")) {
         continue; // a jump within the page: resolving it would turn it into a link to the page itself
       }
-      String dst = Urls.normalize(Urls.resolve(base, href));
+      String dst = Urls.normalize(Urls.resolveHttp(base, href));
       if (dst == null) {
         continue; // javascript:, mailto:, fragments, or relative with no known base
       }

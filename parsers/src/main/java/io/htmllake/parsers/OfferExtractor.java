@@ -133,14 +133,16 @@ public final class OfferExtractor {
   public static List<Offer> extract(List<StructuredItem> items, Document doc, String pageLang) {
     Objects.requireNonNull(items, "items");
     Objects.requireNonNull(doc, "doc");
-    String locale = HtmlOffer.locale(doc, pageLang);
+    HtmlOffer.Index index = HtmlOffer.Index.of(doc);
+    String locale = HtmlOffer.locale(index, pageLang);
     List<Offer> rows = extract(items, locale);
     for (Offer o : rows) {
       if (o.price() != null) {
         return rows;
       }
     }
-    List<Offer> html = fromHtml(doc, locale);
+    Offer found = HtmlOffer.find(index, HtmlOffer.locale(index, locale));
+    List<Offer> html = found == null ? List.of() : List.of(found);
     if (html.isEmpty()) {
       return rows;
     }

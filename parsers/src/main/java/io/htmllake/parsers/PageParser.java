@@ -158,7 +158,7 @@ public final class PageParser {
    */
   private static String canonical(DocumentScan scan, URL base) {
     for (Element link : scan.canonicalLinks) {
-      String normalized = Urls.normalize(Urls.resolve(base, link.attr("href")));
+      String normalized = Urls.normalize(Urls.resolveHttp(base, link.attr("href")));
       if (normalized != null) {
         return normalized;
       }

@@ -91,6 +91,40 @@ public final class Urls {
     }
   }
 
+  /**
+   * {@link #resolve}, for a caller that keeps only http(s) results (links, canonical): null at once
+   * for an href with any other scheme ({@code javascript:}, {@code tel:}, {@code whatsapp:}, ...).
+   * Same results as {@code resolve}, followed by {@link #normalize}, but without java.net.URL's
+   * search for a handler of an unknown scheme, which scans the class path on every call.
+   */
+  public static String resolveHttp(URL base, String href) {
+    String scheme = scheme(stripControl(href));
+    if (scheme != null && !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+      return null;
+    }
+    return resolve(base, href);
+  }
+
+  /** The scheme java.net.URL reads in a reference (after an optional {@code url:}), or null when it has none. */
+  static String scheme(String h) {
+    int start = h.regionMatches(true, 0, "url:", 0, 4) ? 4 : 0;
+    for (int i = start; i < h.length(); i++) {
+      char c = h.charAt(i);
+      if (c == ':') {
+        return i > start ? h.substring(start, i) : null;
+      }
+      boolean valid = i == start ? isAsciiLetter(c) : isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-';
+      if (!valid) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
   /** Removes ASCII tab and newline anywhere, and C0 controls and spaces at either end (WHATWG URL parsing). */
   static String stripControl(String s) {
     int start = 0;
