@@ -75,8 +75,50 @@ class MaintainJobTest {
     assertEquals(1, dataFiles(partition).size(), dataFiles(partition).toString());
     DataFrames.assertSameRows(before, spark.read().parquet(partition.toString()));
     assertEquals(otherBefore, sizes(other), "another date changed");
-    assertTrue(Files.notExists(lake.resolve("_runs/maintain/dt=" + DAY)) || isEmpty(lake.resolve("_runs/maintain/dt=" + DAY)),
-        "staging and journal removed");
+    Path runs = lake.resolve("_runs/maintain/dt=" + DAY);
+    List<Path> left;
+    try (Stream<Path> files = Files.list(runs)) {
+      left = files.toList();
+    }
+    assertEquals(1, left.size(), "staging and journal removed, the run manifest left: " + left);
+    Map<?, ?> manifest = new com.fasterxml.jackson.databind.ObjectMapper().readValue(left.get(0).toFile(), Map.class);
+    assertEquals("maintain", manifest.get("job"));
+    assertEquals("succeeded", manifest.get("status"));
+    assertEquals(Map.of("pages", 1000), manifest.get("rows"));
+    assertEquals(Map.of("pages", sizes(partition)).toString(), String.valueOf(manifest.get("files")), "the files the partition holds now");
+    Map<?, ?> table = (Map<?, ?>) ((List<?>) manifest.get("tables")).get(0);
+    assertEquals(10, table.get("files_before"));
+    assertEquals(1, table.get("files_after"));
+  }
+
+  @Test
+  void aDryRunPrintsWhatWouldBeCompactedAndChangesNothing() throws IOException {
+    Path lake = tmp.resolve("lake");
+    Path partition = lake.resolve("pages/dt=" + DAY);
+    rows(100).repartition(5).write().parquet(partition.toString());
+    Map<String, Long> before = sizes(partition);
+    StringWriter out = new StringWriter();
+    int code = Cli.commandLine(new MaintainCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
+        .execute("--output", lake.toString(), "--date", DAY, "--tables", "pages,links", "--dry-run");
+    assertEquals(0, code, out.toString());
+    String plan = out.toString();
+    assertTrue(plan.contains("maintain --dry-run: the plan (nothing was read or written)"), plan);
+    long bytes = before.values().stream().mapToLong(Long::longValue).sum();
+    assertTrue(plan.contains("5 files, " + bytes + " bytes: rewritten as 1 file"), plan);
+    assertTrue(plan.lines().anyMatch(l -> l.contains("links") && l.contains("no partition for the date: nothing to do")), plan);
+    assertEquals(before, sizes(partition));
+    assertTrue(Files.notExists(lake.resolve("_runs")), "a dry run takes no lease and writes no manifest");
+  }
+
+  @Test
+  void aLakeThatDoesNotExistIsExitFour() {
+    StringWriter err = new StringWriter();
+    Path lake = tmp.resolve("no-lake");
+    int code = Cli.commandLine(new MaintainCommand()).setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+        .execute("--output", lake.toString(), "--date", DAY);
+    assertEquals(4, code, err.toString());
+    assertTrue(err.toString().contains("does not exist"), err.toString());
+    assertTrue(Files.notExists(lake), "nothing created");
   }
 
   @Test
@@ -132,18 +174,12 @@ class MaintainJobTest {
     assertEquals(8, dataFiles(lake.resolve("pages/dt=" + DAY)).size());
 
     List<MaintainJob.TableResult> results = MaintainJob.run(spark, new MaintainOptions(lake.toString(), LocalDate.parse(DAY),
-        List.of(Tables.PAGES), TableFormat.DELTA, 1 << 20, 0, List.of("test")));
+        List.of(Tables.PAGES), TableFormat.DELTA, 1 << 20, 0, List.of("test"))).tables();
 
     assertEquals(new MaintainJob.TableResult("pages", 8, 1, 1000, ""), results.get(0));
     DataFrames.assertSameRows(before, spark.read().format("delta").load(table).where("dt = '" + DAY + "'"));
     assertEquals(1, dataFiles(lake.resolve("pages/dt=" + DAY)).size(), "VACUUM with 0 hours removed the replaced files");
     assertEquals(3, dataFiles(lake.resolve("pages/dt=" + OTHER_DAY)).size(), "the other date is not optimised");
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
-    }
   }
 
   private static Map<String, Long> sizes(Path dir) throws IOException {

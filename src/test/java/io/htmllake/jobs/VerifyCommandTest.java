@@ -111,6 +111,72 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aRunCompactedByMaintainVerifiesAgainstTheFilesMaintainLeft() throws IOException {
+    Path pages = lake.resolve("pages").resolve("dt=" + DAY1);
+    List<Path> before = dataFiles(pages);
+    assertTrue(before.size() > 1, "the fixture run writes pages as several files: " + before);
+    StringWriter err = new StringWriter();
+    int code = Cli.commandLine(new MaintainCommand()).setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+        .execute("--output", lake.toString(), "--date", DAY1, "--tables", "pages");
+    assertEquals(0, code, err.toString());
+    assertEquals(1, dataFiles(pages).size(), "maintain compacted the pages");
+
+    ParsePagesCliTest.Run result = verify();
+    assertEquals(0, result.code(), result.out() + result.err());
+    assertTrue(result.out().lines().anyMatch(l -> l.startsWith("ok      files.pages: 1 committed files present (the set maintain run ")),
+        result.out());
+    assertTrue(result.out().contains("ok      rows.pages: 3 rows"), result.out());
+
+    // The maintain manifest is what vouches for the new file: edited, it is caught; gone, the file is a stray.
+    Path manifest;
+    try (Stream<Path> files = Files.list(lake.resolve("_runs/maintain/dt=" + DAY1))) {
+      manifest = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    String json = Files.readString(manifest, StandardCharsets.UTF_8);
+    Files.writeString(manifest, json.replaceFirst("\"files_after\" : 1", "\"files_after\" : 2"), StandardCharsets.UTF_8);
+    result = verify();
+    assertEquals(3, result.code(), result.out());
+    assertTrue(result.out().lines().anyMatch(l -> l.startsWith("FAILED  maintain_manifest_digest.")), result.out());
+    Files.delete(manifest);
+    result = verify();
+    assertEquals(3, result.code(), result.out());
+    assertTrue(result.out().contains("stray " + dataFiles(pages).get(0).getFileName()), result.out());
+    assertTrue(result.out().contains("missing " + before.get(0).getFileName()), result.out());
+  }
+
+  @Test
+  void extractRunsAreVerifiedPerSpecTable() throws IOException {
+    Path spec = Path.of("conf/extractors/lodging.yaml");
+    lake = tmp.resolve("extract-lake");
+    ExtractResult extracted = ExtractJob.run(SharedSpark.get(), new ExtractOptions(spec.toString(),
+        Files.readString(spec, StandardCharsets.UTF_8), "sample-crawl", java.time.LocalDate.parse("2026-11-21"), lake.toString(),
+        TableFormat.PARQUET, 10L << 20, 0.5, false, List.of("test")));
+    String table = extracted.table();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Cli.commandLine(new VerifyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        .execute("--output", lake.toString(), "--date", "2026-11-21", "--job", "extract");
+    assertEquals(0, code, out + "\n" + err);
+    assertTrue(out.toString().contains("ok      rows." + table + ": " + extracted.rowsWritten().get(table) + " rows"), out.toString());
+    assertTrue(out.toString().contains("ok      files." + table + "_quarantine:"), out.toString());
+
+    Path removed = dataFiles(lake.resolve(table).resolve("dt=2026-11-21")).get(0);
+    Files.delete(removed);
+    out = new StringWriter();
+    code = Cli.commandLine(new VerifyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
+        .execute("--output", lake.toString(), "--date", "2026-11-21", "--job", "extract");
+    assertEquals(3, code, out.toString());
+    assertTrue(out.toString().contains("FAILED  files." + table + ": missing " + removed.getFileName()), out.toString());
+  }
+
+  @Test
+  void aJobVerifyCannotCheckIsABadArgument() {
+    ParsePagesCliTest.Run result = verify("--job", "register");
+    assertEquals(2, result.code(), result.err());
+    assertTrue(result.err().contains("--job") && result.err().contains("parse-pages, extract"), result.err());
+  }
+
+  @Test
   void noRunForTheDateIsExitFour() {
     ParsePagesCliTest.Run result = verify("--run-id", "20000101T000000.000Z-00000000");
     assertEquals(4, result.code(), result.err());

@@ -156,6 +156,7 @@ public final class ExtractJob {
       TableWriter writer = new TableWriter(spark, options.output(), options.format());
       Map<String, Long> written = new LinkedHashMap<>();
       Map<String, String> locations = new LinkedHashMap<>();
+      Map<String, Map<String, Long>> files = new LinkedHashMap<>();
       for (TableSchema table : List.of(plan.table(), plan.quarantine())) {
         t0 = System.nanoTime();
         spark.sparkContext().setJobGroup(group, "EXTRACT write " + table.name(), false);
@@ -165,6 +166,7 @@ public final class ExtractJob {
         writer.write(projection, table, options.date(), expected == 0);
         written.put(table.name(), writer.countWritten(table, options.date()));
         locations.put(table.name(), writer.partitionPath(table, options.date()));
+        files.put(table.name(), writer.committedFiles(table, options.date()));
         timings.put("write_" + table.name(), millisSince(t0));
       }
       spark.sparkContext().clearJobGroup();
@@ -176,6 +178,7 @@ public final class ExtractJob {
           locations, gates, manifestPath);
       timings.put("total", Duration.between(started, Instant.now()).toMillis());
       manifest(spark, options, plan, runId, started, listing, counts, extracted.value(), written, locations, gates, timings)
+          .put("files", files)
           .write(hadoop, manifestPath);
       return result;
     } finally {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.TypeConversionException;
     description = "Compact one date partition of each table into target-size files (Parquet), or OPTIMIZE that date and"
         + " VACUUM the table (Delta).",
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:done", "1:anything else", "2:bad arguments or configuration",
+    exitCodeList = {"0:done", "1:anything else", "2:bad arguments or configuration", "4:the lake does not exist",
         "5:a parse-pages or maintain run of the same date is running"})
 public final class MaintainCommand implements Callable<Integer> {
 
@@ -47,6 +48,9 @@ public final class MaintainCommand implements Callable<Integer> {
           + " below 168 a reader of an older version may fail).")
   int retentionHours;
 
+  @Mixin
+  DryRun dryRun;
+
   MaintainOptions options() {
     List<TableSchema> tableList;
     try {
@@ -67,16 +71,21 @@ public final class MaintainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MaintainOptions options = options();
-    List<MaintainJob.TableResult> results;
-    try (SparkSessions.Owned spark = SparkSessions.open(MaintainJob.NAME)) {
-      results = MaintainJob.run(spark.session(), options);
-    }
     var out = spec.commandLine().getOut();
+    if (dryRun.enabled()) {
+      MaintainJob.plan(DryRun.hadoopConfiguration(), options).print(out);
+      return ExitCode.OK.code();
+    }
+    MaintainJob.Result result;
+    try (SparkSessions.Owned spark = SparkSessions.open(MaintainJob.NAME)) {
+      result = MaintainJob.run(spark.session(), options);
+    }
     out.printf("%s %s (%s):%n", MaintainJob.NAME, options.date(), options.format().source());
-    for (MaintainJob.TableResult r : results) {
+    for (MaintainJob.TableResult r : result.tables()) {
       out.printf("  %-16s %6d files -> %6d files, %d rows%s%n", r.table(), r.filesBefore(), r.filesAfter(), r.rows(),
           r.note().isEmpty() ? "" : "  (" + r.note() + ")");
     }
+    out.printf("  manifest: %s%n", result.manifestPath());
     out.flush();
     return ExitCode.OK.code();
   }

@@ -50,16 +50,84 @@ public final class MaintainJob {
   /** Files and rows of one table's date before and after. */
   public record TableResult(String table, long filesBefore, long filesAfter, long rows, String note) {}
 
+  /** What a run did to each table, and where its run manifest is. */
+  public record Result(String runId, List<TableResult> tables, String manifestPath) {}
+
   private MaintainJob() {}
 
   public static void main(String[] args) {
     System.exit(Cli.execute(new MaintainCommand(), args));
   }
 
-  public static List<TableResult> run(SparkSession spark, MaintainOptions options) throws IOException {
-    String runId = RunManifest.newRunId(Instant.now());
+  /**
+   * What a run would do, from listings only ({@code --dry-run}): for each table the date's files and
+   * bytes and what becomes of them; reads no rows, writes nothing, needs no Spark session.
+   */
+  public static JobPlan plan(Configuration conf, MaintainOptions options) throws IOException {
+    JobPlan.Builder plan = JobPlan.of(NAME);
+    Path lake = new Path(options.output());
+    FileSystem fs;
+    try {
+      fs = lake.getFileSystem(conf);
+    } catch (IOException | RuntimeException e) {
+      throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot read --output " + options.output() + ": " + e.getMessage());
+    }
+    boolean lakeExists = fs.exists(lake);
+    plan.add("input", "lake", options.output(), lakeExists ? "exists" : "does not exist yet: a run now would exit 4");
+    TableWriter tables = new TableWriter(null, options.output(), options.format());
+    for (TableSchema table : options.tables()) {
+      if (options.format() == TableFormat.DELTA) {
+        String path = tables.tablePath(table);
+        boolean delta = lakeExists && fs.exists(new Path(path, "_delta_log"));
+        plan.add("table", table.name(), path, delta
+            ? "delta: OPTIMIZE WHERE dt = '" + options.date() + "' to files up to " + options.targetFileBytes()
+                + " bytes, then VACUUM RETAIN " + options.retentionHours() + " HOURS"
+            : "no Delta table: nothing to do");
+        continue;
+      }
+      Path partition = new Path(tables.partitionPath(table, options.date()));
+      if (!lakeExists || !fs.exists(partition)) {
+        plan.add("table", table.name(), partition.toString(), "no partition for the date: nothing to do");
+        continue;
+      }
+      List<FileStatus> files = dataFiles(fs, partition);
+      long bytes = files.stream().mapToLong(FileStatus::getLen).sum();
+      int target = targetFiles(bytes, options.targetFileBytes());
+      plan.add("table", table.name(), partition.toString(), files.size() + " files, " + bytes + " bytes: "
+          + (files.size() <= target ? "already compact, left as it is" : "rewritten as " + target + " file" + (target == 1 ? "" : "s")));
+    }
+    plan.add("lease", ParsePagesJob.NAME, RunLease.path(options.output(), ParsePagesJob.NAME, options.date()),
+        "held for the run: a parse-pages or maintain run of the date running now makes it exit 5");
+    plan.add("output", "manifest", RunManifest.path(options.output(), NAME, options.date().toString(), "<run-id>"), "");
+    plan.setting("format", options.format().source())
+        .setting("target_file_bytes", options.targetFileBytes());
+    if (options.format() == TableFormat.DELTA) {
+      plan.setting("retention_hours", options.retentionHours());
+    }
+    return plan.build();
+  }
+
+  private static int targetFiles(long bytes, long targetFileBytes) {
+    return (int) Math.max(1, (bytes + targetFileBytes - 1) / targetFileBytes);
+  }
+
+  /**
+   * Compacts the date of each table, then writes the run manifest
+   * ({@code <output>/_runs/maintain/dt=<date>/<run-id>.json}): per table files and bytes before and
+   * after and rows, and the files the date's partition holds now, which {@code verify} takes as the
+   * committed set of a parse-pages or extract run older than this one.
+   */
+  public static Result run(SparkSession spark, MaintainOptions options) throws IOException {
+    Instant started = Instant.now();
+    String runId = RunManifest.newRunId(started);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Path lake = new Path(options.output());
+    if (!lake.getFileSystem(conf).exists(lake)) {
+      throw new JobException(ExitCode.NO_INPUT, "Cannot maintain " + options.date() + ": the lake " + options.output()
+          + " does not exist (check --output)");
+    }
     List<TableResult> results = new ArrayList<>();
+    String manifestPath = RunManifest.path(options.output(), NAME, options.date().toString(), runId);
     try (RunLease lease = RunLease.acquire(conf, options.output(), ParsePagesJob.NAME, options.date(), runId, RunLease.DEFAULT_TTL)) {
       if (options.format() == TableFormat.PARQUET) {
         recover(conf, options);
@@ -75,8 +143,50 @@ public final class MaintainJob {
       spark.sparkContext().clearJobGroup();
       Path runDir = new Path(workDir(options), runId);
       runDir.getFileSystem(conf).delete(runDir, true); // every swap is done: only empty directories are left
+      lease.check();
+      manifest(spark, options, runId, started, results, tables).write(conf, manifestPath);
     }
-    return results;
+    return new Result(runId, results, manifestPath);
+  }
+
+  private static RunManifest manifest(SparkSession spark, MaintainOptions options, String runId, Instant started,
+      List<TableResult> results, TableWriter tables) throws IOException {
+    Map<String, Object> optionsMap = new LinkedHashMap<>();
+    optionsMap.put("output", options.output());
+    optionsMap.put("format", options.format().source());
+    optionsMap.put("tables", options.tables().stream().map(TableSchema::name).toList());
+    optionsMap.put("target_file_bytes", options.targetFileBytes());
+    optionsMap.put("retention_hours", options.retentionHours());
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("htmllake", Versions.htmllake());
+    versions.put("spark", spark.version());
+    List<Map<String, Object>> tableList = new ArrayList<>();
+    Map<String, Long> rows = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> files = new LinkedHashMap<>();
+    for (int i = 0; i < results.size(); i++) {
+      TableResult r = results.get(i);
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("name", r.table());
+      t.put("files_before", r.filesBefore());
+      t.put("files_after", r.filesAfter());
+      t.put("rows", r.rows());
+      t.put("note", r.note());
+      tableList.add(t);
+      rows.put(r.table(), r.rows());
+      files.put(r.table(), tables.committedFiles(options.tables().get(i), options.date()));
+    }
+    return new RunManifest(runId, NAME)
+        .put("date", options.date().toString())
+        .put("status", "succeeded")
+        .put("started_at", started.toString())
+        .put("finished_at", Instant.now().toString())
+        .put("spark_application_id", spark.sparkContext().applicationId())
+        .put("arguments", options.arguments())
+        .put("options", optionsMap)
+        .put("versions", versions)
+        .put("tables", tableList)
+        .put("rows", rows)
+        .put("files", files);
   }
 
   private static Path workDir(MaintainOptions options) {
@@ -91,7 +201,7 @@ public final class MaintainJob {
     }
     List<FileStatus> old = dataFiles(fs, partition);
     long bytes = old.stream().mapToLong(FileStatus::getLen).sum();
-    int target = (int) Math.max(1, (bytes + options.targetFileBytes() - 1) / options.targetFileBytes());
+    int target = targetFiles(bytes, options.targetFileBytes());
     long rows = spark.read().parquet(partition.toString()).count();
     if (old.size() <= target) {
       return new TableResult(table.name(), old.size(), old.size(), rows, "already compact");

@@ -40,9 +40,37 @@ final class RunVerifier {
     this.conf = spark.sparkContext().hadoopConfiguration();
   }
 
-  /** The manifest of the given run, or of the date's latest run when runId is null. */
-  String manifestPath(String output, String job, String date, String runId) throws IOException {
-    return manifestPath(conf, output, job, date, runId);
+  /** The jobs whose runs verify checks: they write tables and state their rows in the manifest. */
+  static final List<String> JOBS = List.of(ParsePagesJob.NAME, ExtractJob.NAME);
+
+  /**
+   * The manifests to check: for parse-pages the given run's, or the date's latest; for extract the
+   * given run's, or the date's latest run of each spec table (extract keeps its runs per table, under
+   * {@code _runs/extract/<table>/dt=<date>/}).
+   */
+  static List<String> manifestPaths(Configuration conf, String output, String job, String date, String runId) throws IOException {
+    if (!job.equals(ExtractJob.NAME)) {
+      return List.of(manifestPath(conf, output, job, date, runId));
+    }
+    Path root = new Path(Paths.join(output, "_runs", ExtractJob.NAME));
+    FileSystem fs = root.getFileSystem(conf);
+    FileStatus[] dirs = fs.globStatus(new Path(root, "*/dt=" + date));
+    List<String> paths = new ArrayList<>();
+    for (FileStatus dir : dirs == null ? new FileStatus[0] : dirs) {
+      String table = dir.getPath().getParent().getName();
+      String tableJob = ExtractJob.NAME + "/" + table;
+      if (runId == null) {
+        paths.add(manifestPath(conf, output, tableJob, date, null));
+      } else if (fs.exists(new Path(RunManifest.path(output, tableJob, date, runId)))) {
+        paths.add(RunManifest.path(output, tableJob, date, runId));
+      }
+    }
+    if (paths.isEmpty()) {
+      throw new JobException(ExitCode.NO_INPUT, "Cannot verify extract for " + date
+          + (runId == null ? "" : " run " + runId) + ": no manifest under " + new Path(root, "<table>/dt=" + date));
+    }
+    java.util.Collections.sort(paths);
+    return paths;
   }
 
   /** As {@link #manifestPath(String, String, String, String)}, from listings only (for {@code verify --dry-run}). */
@@ -103,15 +131,22 @@ final class RunVerifier {
     if (files == null) {
       checks.add(new Check("committed_files", false, "the manifest lists no committed files (written before htmllake 0.3?)"));
     }
+    Map<String, Compaction> compactions = files == null ? Map.of()
+        : compactions(String.valueOf(options.get("output")), date.toString(), String.valueOf(m.get("run_id")), checks);
     for (Map.Entry<String, Object> out : outputs.entrySet()) {
       String table = out.getKey();
       String partition = String.valueOf(out.getValue());
       long expectedRows = number(rows.get(table));
+      TableSchema schema = schema(table, m);
       if (files != null) {
-        checks.add(filesCheck(table, partition, (Map<String, Object>) files.getOrDefault(table, Map.of()),
-            tables.committedFiles(schema(table), date)));
+        Compaction compaction = compactions.get(table);
+        Check check = filesCheck(table, partition,
+            compaction != null ? compaction.files() : (Map<String, Object>) files.getOrDefault(table, Map.of()),
+            tables.committedFiles(schema, date));
+        checks.add(compaction == null ? check : new Check(check.name(), check.passed(),
+            check.detail() + " (the set maintain run " + compaction.runId() + " left)"));
       }
-      long actualRows = tables.read(schema(table), date).count();
+      long actualRows = format.equals("parquet") ? tables.countWritten(schema, date) : tables.read(schema, date).count();
       checks.add(new Check("rows." + table, actualRows == expectedRows,
           actualRows + " rows in " + partition + ", manifest says " + expectedRows));
       if (table.equals(Tables.PAGES.name()) && actualRows > 0) {
@@ -143,9 +178,59 @@ final class RunVerifier {
         problems.isEmpty() ? expected.size() + " committed files present" : String.join("; ", problems));
   }
 
-  private static TableSchema schema(String table) {
-    return Tables.byName(table).orElseThrow(() -> new JobException(ExitCode.BAD_ARGUMENTS,
-        "Cannot verify " + table + ": not a table htmllake defines"));
+  /** A table maintain rewrote after the run: the files it left, by the maintain run that left them. */
+  record Compaction(String runId, Map<String, Object> files) {}
+
+  /**
+   * The tables that {@code maintain} compacted after the run (maintain runs of the date whose ids
+   * sort after the run's), each with the file set the latest of them left: compaction replaces the
+   * committed files by others holding the same rows, so those are what the partition must hold now.
+   * Each maintain manifest consulted is itself checked for its digest.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Compaction> compactions(String output, String date, String runId, List<Check> checks) throws IOException {
+    Path dir = new Path(Paths.join(output, "_runs", MaintainJob.NAME, "dt=" + date));
+    FileSystem fs = dir.getFileSystem(conf);
+    Map<String, Compaction> latest = new TreeMap<>();
+    if (!fs.exists(dir)) {
+      return latest;
+    }
+    TreeSet<String> later = new TreeSet<>();
+    for (FileStatus f : fs.listStatus(dir)) {
+      String name = f.getPath().getName();
+      if (f.isFile() && name.endsWith(".json") && !RunManifest.isHidden(name) && name.compareTo(runId) > 0) {
+        later.add(name);
+      }
+    }
+    for (String name : later) { // oldest first: a later compaction's set replaces an earlier one's
+      Map<String, Object> maintain = RunManifest.read(conf, new Path(dir, name).toString());
+      String id = String.valueOf(maintain.get("run_id"));
+      boolean intact = RunManifest.digest(maintain).equals(maintain.get(RunManifest.DIGEST));
+      checks.add(new Check("maintain_manifest_digest." + id, intact,
+          intact ? "intact" : "the manifest of maintain run " + id + " was changed after the run wrote it"));
+      Map<String, Object> files = (Map<String, Object>) maintain.getOrDefault("files", Map.of());
+      files.forEach((table, set) -> latest.put(table, new Compaction(id, (Map<String, Object>) set)));
+    }
+    return latest;
+  }
+
+  /** The schema of one of the run's tables: htmllake's own, or for extract the spec table the manifest describes. */
+  @SuppressWarnings("unchecked")
+  private static TableSchema schema(String table, Map<String, Object> manifest) {
+    java.util.Optional<TableSchema> own = Tables.byName(table);
+    if (own.isPresent()) {
+      return own.get();
+    }
+    if (manifest.get("spec") instanceof Map<?, ?> spec) {
+      TableSchema rows = SpecSchemas.table((Map<String, Object>) spec);
+      if (rows.name().equals(table)) {
+        return rows;
+      }
+      if ((rows.name() + "_quarantine").equals(table)) {
+        return SpecTable.quarantine(rows.name(), String.valueOf(spec.get("spec_file")));
+      }
+    }
+    throw new JobException(ExitCode.BAD_ARGUMENTS, "Cannot verify " + table + ": not a table htmllake defines nor the run's spec table");
   }
 
   private static long number(Object value) {

@@ -101,6 +101,31 @@ final class SpecSchemas {
     return m;
   }
 
+  /**
+   * The table a stored description ({@link #describe}, as in {@code _specs/} and extract's run
+   * manifest) stands for: its name and columns with their types and nullability, so that a later
+   * job (verify) can read the table without the spec file, which may have changed since.
+   */
+  static TableSchema table(Map<String, Object> described) {
+    String name = String.valueOf(described.get("table"));
+    String since = described.get("version") + ".0";
+    TableSchema.Builder b = TableSchema.builder(name, since, "Rows extracted by the spec " + described.get("spec_file"));
+    for (Object o : (List<?>) described.getOrDefault("columns", List.of())) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> c = (Map<String, Object>) o;
+      String column = String.valueOf(c.get("name"));
+      org.apache.spark.sql.types.DataType type =
+          org.apache.spark.sql.types.DataType.fromDDL(String.valueOf(c.get("type")));
+      String description = String.valueOf(c.getOrDefault("description", ""));
+      if (Boolean.FALSE.equals(c.get("nullable"))) {
+        b.required(column, type, since, description);
+      } else {
+        b.optional(column, type, since, description);
+      }
+    }
+    return b.build();
+  }
+
   static void write(Configuration conf, String uri, Map<String, Object> schema) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>(schema);
     m.put("updated_at", Instant.now().toString());

@@ -71,8 +71,13 @@ final class SpecTable {
 
   /** The quarantine table of a spec: parse-pages' quarantine columns, its own name so runs never overwrite each other. */
   static TableSchema quarantine(ExtractorSpec spec) {
-    TableSchema.Builder b = TableSchema.builder(spec.versionedTable() + "_quarantine", Tables.QUARANTINE.version(),
-        "Records and rows the spec " + spec.file() + " could not turn into rows of " + spec.versionedTable());
+    return quarantine(spec.versionedTable(), spec.file());
+  }
+
+  /** As {@link #quarantine(ExtractorSpec)}, from the spec table's name and the spec's file (as a run manifest keeps them). */
+  static TableSchema quarantine(String versionedTable, String specFile) {
+    TableSchema.Builder b = TableSchema.builder(versionedTable + "_quarantine", Tables.QUARANTINE.version(),
+        "Records and rows the spec " + specFile + " could not turn into rows of " + versionedTable);
     for (Column c : Tables.QUARANTINE.columns()) {
       add(b, c.name(), c.type(), !c.nullable(), c.since(), c.description());
     }

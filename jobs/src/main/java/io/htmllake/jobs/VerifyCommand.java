@@ -26,7 +26,8 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "Date partition of the run.")
   LocalDate date;
 
-  @Option(names = "--job", defaultValue = ParsePagesJob.NAME, paramLabel = "<job>", description = "Job whose run to verify (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--job", defaultValue = ParsePagesJob.NAME, paramLabel = "parse-pages|extract",
+      description = "Job whose run to verify (default: ${DEFAULT-VALUE}); extract: the latest run of every spec table of the date.")
   String job;
 
   @Option(names = "--run-id", paramLabel = "<id>", description = "Run to verify (default: the date's latest run).")
@@ -43,13 +44,18 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (!RunVerifier.JOBS.contains(job)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--job': expected one of " + String.join(", ", RunVerifier.JOBS) + ", got '" + job + "'");
+    }
     if (dryRun.enabled()) {
       // verify only reads: the plan is which manifest it would check. A run not there yet is said, not refused,
       // so that a scheduler's whole chain can be dry-run before its first step has written anything.
       JobPlan.Builder plan = JobPlan.of("verify");
       try {
-        String path = RunVerifier.manifestPath(DryRun.hadoopConfiguration(), output, job, date.toString(), runId);
-        plan.add("input", "manifest", path, "checks its digest, counts, committed files and rows, unique page_id");
+        for (String path : RunVerifier.manifestPaths(DryRun.hadoopConfiguration(), output, job, date.toString(), runId)) {
+          plan.add("input", "manifest", path, "checks its digest, counts, committed files and rows, unique page_id");
+        }
       } catch (JobException e) {
         if (e.exitCode() != ExitCode.NO_INPUT) {
           throw e;
@@ -59,15 +65,17 @@ public final class VerifyCommand implements Callable<Integer> {
       plan.setting("job", job).build().print(out);
       return ExitCode.OK.code();
     }
-    List<RunVerifier.Check> checks;
-    String manifest;
+    List<RunVerifier.Check> checks = new java.util.ArrayList<>();
     try (SparkSessions.Owned spark = SparkSessions.open("verify")) {
       RunVerifier verifier = new RunVerifier(spark.session());
-      manifest = verifier.manifestPath(output, job, date.toString(), runId);
-      checks = verifier.verify(manifest);
+      for (String manifest : RunVerifier.manifestPaths(spark.session().sparkContext().hadoopConfiguration(), output, job,
+          date.toString(), runId)) {
+        List<RunVerifier.Check> found = verifier.verify(manifest);
+        out.println("verify " + manifest);
+        found.forEach(out::println);
+        checks.addAll(found);
+      }
     }
-    out.println("verify " + manifest);
-    checks.forEach(out::println);
     out.flush();
     List<RunVerifier.Check> failed = checks.stream().filter(c -> !c.passed()).toList();
     if (failed.isEmpty()) {
