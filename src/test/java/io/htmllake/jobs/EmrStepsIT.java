@@ -179,6 +179,10 @@ class EmrStepsIT {
           extractEndToEnd(file, lake);
           continue;
         }
+        case "maintain.json" -> {
+          maintainEndToEnd(file, lake);
+          continue;
+        }
         case "register.json" -> {
           registerEndToEnd(file, lake);
           continue;
@@ -225,6 +229,26 @@ class EmrStepsIT {
     Map<?, ?> manifest = manifestOf(lake);
     assertEquals(Map.of("corrupt_gzip", 1), manifest.get("quarantine_by_reason"));
     assertTrue(String.valueOf(manifest.get("arguments")).contains("--date, " + DATE), String.valueOf(manifest.get("arguments")));
+  }
+
+  /** maintain after parse-pages (local[2]: two files a table): one file a table, the same rows, its own manifest. */
+  private void maintainEndToEnd(Path file, Path lake) throws IOException {
+    Path pages = lake.resolve("pages/dt=" + DATE);
+    long rowsBefore = parquetRows(pages);
+    Run run = runStep(file, DATE, lake);
+    assertEquals(0, run.code(), file + ":\n" + run.out() + run.err());
+    List<Path> parts;
+    try (Stream<Path> files = Files.list(pages)) {
+      parts = files.filter(p -> p.getFileName().toString().startsWith("part-")).toList();
+    }
+    assertEquals(1, parts.size(), "maintain compacted pages to one file: " + parts);
+    assertTrue(parts.get(0).toString().endsWith(".zstd.parquet"), "the step's codec: " + parts);
+    assertEquals(rowsBefore, parquetRows(pages));
+    assertEquals(((Number) ((Map<?, ?>) manifestOf(lake, "parse-pages").get("rows")).get("pages")).longValue(), parquetRows(pages));
+    Map<?, ?> manifest = manifestOf(lake, "maintain");
+    assertEquals("succeeded", manifest.get("status"));
+    assertEquals(Map.of(parts.get(0).getFileName().toString(), (int) Files.size(parts.get(0))),
+        ((Map<?, ?>) manifest.get("files")).get("pages"), "the manifest lists the file maintain left");
   }
 
   private void extractEndToEnd(Path file, Path lake) throws IOException {
