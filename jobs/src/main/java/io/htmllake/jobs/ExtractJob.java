@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
-import io.htmllake.parsers.ParserVersion;
 import io.htmllake.parsers.spec.ExtractorSpec;
 import io.htmllake.schemas.TableSchema;
 import java.io.IOException;
@@ -210,10 +209,6 @@ public final class ExtractJob {
   private static RunManifest manifest(SparkSession spark, ExtractOptions options, Plan plan, String runId, Instant started,
       InputListing.Listing listing, Counts counts, long extracted, Map<String, Long> written, Map<String, String> locations,
       List<Gate> gates, Map<String, Long> timings) {
-    Map<String, Object> versions = new LinkedHashMap<>();
-    versions.put("htmllake", Versions.htmllake());
-    versions.put("parser", ParserVersion.VALUE);
-    versions.put("spark", spark.version());
 
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("partition", options.inputPartition());
@@ -238,15 +233,9 @@ public final class ExtractJob {
     optionsMap.put("max_quarantine_ratio", options.maxQuarantineRatio());
     optionsMap.put("allow_empty", options.allowEmpty());
 
-    return new RunManifest(runId, NAME)
-        .put("date", options.date().toString())
-        .put("status", gates.stream().allMatch(Gate::passed) ? "succeeded" : "quality_gate_failed")
-        .put("started_at", started.toString())
-        .put("finished_at", Instant.now().toString())
-        .put("spark_application_id", spark.sparkContext().applicationId())
-        .put("arguments", options.arguments())
-        .put("options", optionsMap)
-        .put("versions", versions)
+    return RunManifest.begin(runId, NAME, spark, options.date().toString(),
+            gates.stream().allMatch(Gate::passed) ? "succeeded" : "quality_gate_failed", started, options.arguments(), optionsMap,
+            RunManifest.versions(spark, true))
         .put("spec", plan.schema())
         .put("input", input)
         .put("records", records)

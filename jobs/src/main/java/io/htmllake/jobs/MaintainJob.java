@@ -157,9 +157,6 @@ public final class MaintainJob {
     optionsMap.put("tables", options.tables().stream().map(TableSchema::name).toList());
     optionsMap.put("target_file_bytes", options.targetFileBytes());
     optionsMap.put("retention_hours", options.retentionHours());
-    Map<String, Object> versions = new LinkedHashMap<>();
-    versions.put("htmllake", Versions.htmllake());
-    versions.put("spark", spark.version());
     List<Map<String, Object>> tableList = new ArrayList<>();
     Map<String, Long> rows = new LinkedHashMap<>();
     Map<String, Map<String, Long>> files = new LinkedHashMap<>();
@@ -175,15 +172,8 @@ public final class MaintainJob {
       rows.put(r.table(), r.rows());
       files.put(r.table(), tables.committedFiles(options.tables().get(i), options.date()));
     }
-    return new RunManifest(runId, NAME)
-        .put("date", options.date().toString())
-        .put("status", "succeeded")
-        .put("started_at", started.toString())
-        .put("finished_at", Instant.now().toString())
-        .put("spark_application_id", spark.sparkContext().applicationId())
-        .put("arguments", options.arguments())
-        .put("options", optionsMap)
-        .put("versions", versions)
+    return RunManifest.begin(runId, NAME, spark, options.date().toString(), "succeeded", started, options.arguments(), optionsMap,
+            RunManifest.versions(spark, false))
         .put("tables", tableList)
         .put("rows", rows)
         .put("files", files);

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
-import io.htmllake.parsers.ParserVersion;
 import io.htmllake.schemas.TableSchema;
 import io.htmllake.schemas.Tables;
 import java.io.IOException;
@@ -263,10 +262,7 @@ public final class ParsePagesJob {
   private static RunManifest manifest(SparkSession spark, ParsePagesOptions options, String runId, Instant started,
       InputListing.Listing listing, Counts counts, long parsed, Map<String, Long> written, Map<String, String> locations,
       List<Gate> gates, Map<String, Long> timings) {
-    Map<String, Object> versions = new LinkedHashMap<>();
-    versions.put("htmllake", Versions.htmllake());
-    versions.put("parser", ParserVersion.VALUE);
-    versions.put("spark", spark.version());
+    Map<String, Object> versions = RunManifest.versions(spark, true);
     Map<String, String> schemaVersions = new LinkedHashMap<>();
     for (TableSchema t : Tables.PARSE_PAGES) {
       schemaVersions.put(t.name(), t.version());
@@ -299,15 +295,8 @@ public final class ParsePagesJob {
     optionsMap.put("allow_empty", options.allowEmpty());
     optionsMap.put("min_non_null", options.minNonNull());
 
-    return new RunManifest(runId, NAME)
-        .put("date", options.date().toString())
-        .put("status", gates.stream().allMatch(Gate::passed) ? "succeeded" : "quality_gate_failed")
-        .put("started_at", started.toString())
-        .put("finished_at", Instant.now().toString())
-        .put("spark_application_id", spark.sparkContext().applicationId())
-        .put("arguments", options.arguments())
-        .put("options", optionsMap)
-        .put("versions", versions)
+    return RunManifest.begin(runId, NAME, spark, options.date().toString(),
+            gates.stream().allMatch(Gate::passed) ? "succeeded" : "quality_gate_failed", started, options.arguments(), optionsMap, versions)
         .put("input", input)
         .put("records", records)
         .put("rows", written)

@@ -146,18 +146,8 @@ public final class RegisterJob {
     optionsMap.put("output", options.output());
     optionsMap.put("format", options.format().source());
     optionsMap.put("tables", options.tables().stream().map(TableSchema::name).toList());
-    Map<String, Object> versions = new LinkedHashMap<>();
-    versions.put("htmllake", Versions.htmllake());
-    versions.put("spark", spark.version());
-    new RunManifest(runId, NAME)
-        .put("date", options.date().toString())
-        .put("status", "succeeded")
-        .put("started_at", started.toString())
-        .put("finished_at", Instant.now().toString())
-        .put("spark_application_id", spark.sparkContext().applicationId())
-        .put("arguments", arguments)
-        .put("options", optionsMap)
-        .put("versions", versions)
+    RunManifest.begin(runId, NAME, spark, options.date().toString(), "succeeded", started, arguments, optionsMap,
+            RunManifest.versions(spark, false))
         .put("database", options.database())
         .put("created_database", result.createdDatabase())
         .put("changed", !result.unchanged())

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The record of one run, written to {@code <output>/_runs/<job>/dt=<date>/<run-id>.json}: arguments,
@@ -38,6 +39,35 @@ final class RunManifest {
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
     return RUN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
+  }
+
+  /**
+   * A manifest with the members every job's starts with, in this order: date, status, start and
+   * finish (now) times, the Spark application id, the arguments as given, the options as understood
+   * and the versions; the job then adds its own.
+   */
+  static RunManifest begin(String runId, String job, SparkSession spark, String date, String status, Instant started,
+      java.util.List<String> arguments, Map<String, Object> options, Map<String, Object> versions) {
+    return new RunManifest(runId, job)
+        .put("date", date)
+        .put("status", status)
+        .put("started_at", started.toString())
+        .put("finished_at", Instant.now().toString())
+        .put("spark_application_id", spark.sparkContext().applicationId())
+        .put("arguments", arguments)
+        .put("options", options)
+        .put("versions", versions);
+  }
+
+  /** htmllake's version, the parser's (for jobs that parse pages) and Spark's; a job may add more. */
+  static Map<String, Object> versions(SparkSession spark, boolean parser) {
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("htmllake", Versions.htmllake());
+    if (parser) {
+      versions.put("parser", io.htmllake.parsers.ParserVersion.VALUE);
+    }
+    versions.put("spark", spark.version());
+    return versions;
   }
 
   RunManifest put(String key, Object value) {
