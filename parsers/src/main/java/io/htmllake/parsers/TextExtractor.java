@@ -71,24 +71,7 @@ final class TextExtractor {
 
   /** Collapses runs of white space to one space and trims; null for blank input. */
   static String squash(String s) {
-    if (s == null) {
-      return null;
-    }
-    StringBuilder out = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        space = out.length() > 0;
-      } else {
-        if (space) {
-          out.append(' ');
-          space = false;
-        }
-        out.append(c);
-      }
-    }
-    return out.length() == 0 ? null : out.toString();
+    return Whitespace.squashOrNull(s);
   }
 
   static boolean isInvisible(Element element) {

@@ -421,7 +421,7 @@ public final class StructuredDataScore {
    * anything else in lower case with only its letters and digits, single-spaced.
    */
   static String normal(String value) {
-    String s = squash(value);
+    String s = io.htmllake.parsers.Whitespace.squash(value);
     String lower = s.toLowerCase(Locale.ROOT);
     for (String prefix : new String[] {"https://schema.org/", "http://schema.org/"}) {
       if (lower.startsWith(prefix)) {
@@ -450,24 +450,6 @@ public final class StructuredDataScore {
       }
     }
     return out.toString().strip();
-  }
-
-  private static String squash(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        space = out.length() > 0;
-      } else {
-        if (space) {
-          out.append(' ');
-          space = false;
-        }
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   // ---- Conversions to Node ----

@@ -1,5 +1,6 @@
 package io.htmllake.parsers.spec;
 
+import io.htmllake.parsers.Whitespace;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
