@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +22,48 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyCommandTest {
 
   @TempDir
+  static Path shared;
+  @TempDir
   Path tmp;
+  private static Path parsed;
+  private static RunResult run;
   private Path lake;
-  private RunResult run;
+
+  /** One parse-pages run for every test; each test gets the lake as that run left it, at the path its manifest names. */
+  @BeforeAll
+  static void parseOnce() throws IOException {
+    Path raw = FixtureCrawl.write(shared.resolve("raw"));
+    parsed = shared.resolve("lake");
+    run = ParsePagesJob.run(SharedSpark.get(), ParsePagesJobTest.options(raw, parsed, DAY1));
+    copy(parsed, shared.resolve("lake-as-written"));
+  }
 
   @BeforeEach
-  void parse() throws IOException {
-    Path raw = FixtureCrawl.write(tmp.resolve("raw"));
-    lake = tmp.resolve("lake");
-    run = ParsePagesJob.run(SharedSpark.get(), ParsePagesJobTest.options(raw, lake, DAY1));
+  void restore() throws IOException {
+    delete(parsed);
+    copy(shared.resolve("lake-as-written"), parsed);
+    lake = parsed;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
   }
 
   private ParsePagesCliTest.Run verify(String... extra) {
@@ -98,7 +132,7 @@ class VerifyCommandTest {
 
   @Test
   void aDeltaRunIsVerifiedAgainstItsSnapshotAcrossReruns() throws IOException {
-    Path raw = tmp.resolve("raw");
+    Path raw = shared.resolve("raw");
     lake = tmp.resolve("delta-lake");
     ParsePagesOptions delta = ParsePagesJobTest.options(raw, lake, DAY1, TableFormat.DELTA, io.htmllake.schemas.Tables.PARSE_PAGES,
         ParsePagesOptions.DEFAULT_MAX_PAGE_BYTES);
