@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.htmllake.testing.SharedSpark;
+import io.htmllake.testing.TestFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,35 +36,14 @@ class VerifyCommandTest {
     Path raw = FixtureCrawl.write(shared.resolve("raw"));
     parsed = shared.resolve("lake");
     run = ParsePagesJob.run(SharedSpark.get(), ParsePagesJobTest.options(raw, parsed, DAY1));
-    copy(parsed, shared.resolve("lake-as-written"));
+    TestFiles.copyTree(parsed, shared.resolve("lake-as-written"));
   }
 
   @BeforeEach
   void restore() throws IOException {
-    delete(parsed);
-    copy(shared.resolve("lake-as-written"), parsed);
+    TestFiles.deleteTree(parsed);
+    TestFiles.copyTree(shared.resolve("lake-as-written"), parsed);
     lake = parsed;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
-      }
-    }
   }
 
   private ParsePagesCliTest.Run verify(String... extra) {

@@ -209,13 +209,6 @@ public final class ExtractJob {
   private static RunManifest manifest(SparkSession spark, ExtractOptions options, Plan plan, String runId, Instant started,
       InputListing.Listing listing, Counts counts, long extracted, Map<String, Long> written, Map<String, String> locations,
       List<Gate> gates, Map<String, Long> timings) {
-
-    Map<String, Object> input = new LinkedHashMap<>();
-    input.put("partition", options.inputPartition());
-    input.put("objects", listing.objectsByKind().values().stream().mapToLong(Long::longValue).sum());
-    input.put("bytes", listing.bytes());
-    input.put("objects_by_kind", listing.objectsByKind());
-
     Map<String, Object> records = new LinkedHashMap<>();
     records.put("read", counts.read());
     records.put("pages", counts.pages());
@@ -237,7 +230,7 @@ public final class ExtractJob {
             gates.stream().allMatch(Gate::passed) ? "succeeded" : "quality_gate_failed", started, options.arguments(), optionsMap,
             RunManifest.versions(spark, true))
         .put("spec", plan.schema())
-        .put("input", input)
+        .put("input", listing.describe(options.inputPartition()))
         .put("records", records)
         .put("rows", written)
         .put("quarantine_by_reason", counts.quarantineByReason())

@@ -29,6 +29,17 @@ final class InputListing {
     Listing(List<SourceObject> objects, long bytes, Map<String, Long> objectsByKind) {
       this(objects, bytes, objectsByKind, Map.of());
     }
+
+    /** The listing as a run manifest's {@code input}: the partition, objects and bytes, in total and by kind. */
+    Map<String, Object> describe(String partition) {
+      Map<String, Object> input = new java.util.LinkedHashMap<>();
+      input.put("partition", partition);
+      input.put("objects", objectsByKind.values().stream().mapToLong(Long::longValue).sum());
+      input.put("bytes", bytes);
+      input.put("objects_by_kind", objectsByKind);
+      input.put("bytes_by_kind", bytesByKind);
+      return input;
+    }
   }
 
   private InputListing() {}

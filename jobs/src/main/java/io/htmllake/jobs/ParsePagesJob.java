@@ -269,13 +269,6 @@ public final class ParsePagesJob {
     }
     versions.put("schemas", schemaVersions);
 
-    Map<String, Object> input = new LinkedHashMap<>();
-    input.put("partition", options.inputPartition());
-    input.put("objects", listing.objectsByKind().values().stream().mapToLong(Long::longValue).sum());
-    input.put("bytes", listing.bytes());
-    input.put("objects_by_kind", listing.objectsByKind());
-    input.put("bytes_by_kind", listing.bytesByKind());
-
     Map<String, Object> records = new LinkedHashMap<>();
     records.put("read", counts.read());
     records.put("pages", counts.pages());
@@ -297,7 +290,7 @@ public final class ParsePagesJob {
 
     return RunManifest.begin(runId, NAME, spark, options.date().toString(),
             gates.stream().allMatch(Gate::passed) ? "succeeded" : "quality_gate_failed", started, options.arguments(), optionsMap, versions)
-        .put("input", input)
+        .put("input", listing.describe(options.inputPartition()))
         .put("records", records)
         .put("rows", written)
         .put("quarantine_by_reason", counts.quarantineByReason())
